@@ -1,0 +1,331 @@
+"""Load the bank from `questions/` and collect every problem in it, at its source line."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import yaml
+
+from .markup import check_markup
+from .model import LEVELS, Bank, Choice, Problem, Question, Source, Topic
+from .parse import Yaml, decode, load_yaml, mapping_lines, parse_question_body, split_front_matter
+
+BANK_DIR = "questions"
+BIBLIOGRAPHY = "references.yml"
+TOPIC_FILE = "_topic.md"
+# Data files other features keep beside the bibliography.
+ROOT_FILES = {BIBLIOGRAPHY, "glossary.yml"}
+KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ARXIV = re.compile(r"^(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?$")
+QUESTION_KEYS = {"order", "level", "tags", "sources", "multiple"}
+TOPIC_KEYS = {"title", "order", "summary"}
+SOURCE_KEYS = {"key", "title", "authors", "year", "venue", "arxiv", "url"}
+
+
+def load_bank(root: Path, *, docs_dir: Path | None = None) -> tuple[Bank, list[Problem]]:
+    """Load `root/questions`; return the bank and every problem found, sorted by path and line.
+
+    `docs_dir`, when given, is where page links in bank text must lead.
+    """
+    bank_dir = root / BANK_DIR
+    problems: list[Problem] = []
+    texts: dict[str, str] = {}  # path -> whole file, for the markup checks once all IDs are known
+    sources = _load_bibliography(bank_dir / BIBLIOGRAPHY, root, problems, texts)
+    topics: list[Topic] = []
+    questions: list[Question] = []  # path -> whole file, for the markup checks once all IDs are known
+
+    entries = sorted(bank_dir.iterdir()) if bank_dir.is_dir() else []
+    if not bank_dir.is_dir():
+        problems.append(Problem(BANK_DIR, 1, "the question bank folder is missing"))
+    for entry in entries:
+        rel = _rel(entry, root)
+        if entry.name.startswith("."):
+            continue
+        if entry.is_file():
+            if entry.name not in ROOT_FILES:
+                problems.append(Problem(rel, 1, "file outside any topic (move it into questions/<topic>/)"))
+            continue
+        topic, topic_questions = _load_topic_folder(entry, root, sources, problems, texts)
+        questions.extend(topic_questions)
+        if topic is not None:
+            topic.questions = sorted(topic_questions, key=lambda q: (q.order, q.id))
+            topics.append(topic)
+
+    _check_across(questions, topics, problems)
+    ids = {q.id for q in questions}
+    for rel, text in texts.items():
+        problems.extend(check_markup(text, 1, rel, question_ids=ids, docs_dir=docs_dir))
+    topics.sort(key=lambda t: (t.order, t.slug))
+    return Bank(topics, sources), sorted(set(problems))
+
+
+def _rel(path: Path, root: Path) -> str:
+    return path.relative_to(root).as_posix()
+
+
+def _read(path: Path, root: Path, problems: list[Problem]) -> str | None:
+    text, found = decode(path.read_bytes(), _rel(path, root))
+    problems.extend(found)
+    return text
+
+
+def _load_bibliography(path: Path, root: Path, problems: list[Problem], texts: dict[str, str]) -> dict[str, Source]:
+    rel = _rel(path, root) if path.parent.exists() else f"{BANK_DIR}/{BIBLIOGRAPHY}"
+    if not path.is_file():
+        problems.append(Problem(rel, 1, "bibliography not found (create it: a YAML list of works)"))
+        return {}
+    text = _read(path, root, problems)
+    if text is None:
+        return {}
+    texts[rel] = text
+    doc, found = load_yaml(text, rel)
+    problems.extend(found)
+    if doc is None:
+        return {}
+    if not isinstance(doc.data, list):
+        problems.append(Problem(rel, doc.line, "the bibliography must be a YAML list of works"))
+        return {}
+    node = yaml.compose(text, Loader=yaml.SafeLoader)
+    sources: dict[str, Source] = {}
+    for item, item_node in zip(doc.data, node.value if node is not None else [], strict=False):
+        lines = mapping_lines(item_node, rel, 1)
+        source = _source(item, lines, rel, problems)
+        if source is None:
+            continue
+        if source.key in sources:
+            problems.append(Problem(rel, lines.key_lines.get("key", lines.line), f"duplicate bibliography key '{source.key}'"))
+        sources[source.key] = source
+    return sources
+
+
+def _source(item: Any, lines: Yaml, rel: str, problems: list[Problem]) -> Source | None:
+    if not isinstance(item, dict):
+        problems.append(Problem(rel, lines.line, "a bibliography entry must be a mapping (key, title, authors, year, url)"))
+        return None
+    at = lines.key_lines
+    for key in sorted(set(item) - SOURCE_KEYS):
+        problems.append(Problem(rel, at[str(key)], f"unknown key '{key}' in bibliography entry (allowed: {', '.join(sorted(SOURCE_KEYS))})"))
+    key = item.get("key")
+    if not isinstance(key, str) or not key:
+        problems.append(Problem(rel, lines.line, "bibliography entry without a 'key'"))
+        return None
+    ok = True
+    for field_name in ("title", "authors", "url"):
+        if not isinstance(item.get(field_name), str) or not item[field_name].strip():
+            problems.append(Problem(rel, at.get(field_name, lines.line), f"bibliography entry '{key}' has no {field_name}"))
+            ok = False
+    year = item.get("year")
+    if not isinstance(year, int) or not 1000 <= year <= 9999:
+        problems.append(Problem(rel, at.get("year", lines.line), f"bibliography entry '{key}' has no year (a four-digit number)"))
+        ok = False
+    url = item.get("url")
+    if isinstance(url, str) and url and not url.startswith("https://"):
+        problems.append(Problem(rel, at["url"], f"bibliography entry '{key}': url must start with https://"))
+        ok = False
+    arxiv = item.get("arxiv")
+    if arxiv is not None and not (isinstance(arxiv, str) and ARXIV.match(arxiv)):
+        problems.append(
+            Problem(rel, at["arxiv"], f"bibliography entry '{key}': malformed arXiv ID '{arxiv}' (e.g. '2203.02155', quoted)")
+        )
+        ok = False
+    if not ok:
+        return None
+    venue = item.get("venue")
+    return Source(key, item["title"].strip(), item["authors"].strip(), year, url, arxiv, str(venue) if venue else None)
+
+
+def _load_topic_folder(
+    folder: Path,
+    root: Path,
+    known_sources: dict[str, Source],
+    problems: list[Problem],
+    texts: dict[str, str],
+) -> tuple[Topic | None, list[Question]]:
+    slug = folder.name
+    rel_folder = _rel(folder, root)
+    if not KEBAB.match(slug):
+        problems.append(Problem(f"{rel_folder}/{TOPIC_FILE}", 1, f"topic folder name '{slug}' must be lowercase kebab-case"))
+    topic: Topic | None = None
+    topic_file = folder / TOPIC_FILE
+    if topic_file.is_file():
+        topic = _load_topic(topic_file, root, problems, texts)
+    else:
+        problems.append(
+            Problem(f"{rel_folder}/{TOPIC_FILE}", 1, "topic folder has no topic file (create it with title, order and summary)")
+        )
+    questions: list[Question] = []
+    for path in sorted(folder.rglob("*")):
+        if path.name.startswith(".") or path == topic_file or path.is_dir():
+            continue
+        rel = _rel(path, root)
+        if path.parent != folder:
+            problems.append(Problem(rel, 1, "file outside any topic (questions live directly in questions/<topic>/)"))
+        elif path.suffix != ".md":
+            problems.append(Problem(rel, 1, "not a question file (question files end in .md)"))
+        else:
+            question = _load_question(path, slug, root, known_sources, problems, texts)
+            if question is not None:
+                questions.append(question)
+    return topic, questions
+
+
+def _load_topic(path: Path, root: Path, problems: list[Problem], texts: dict[str, str]) -> Topic | None:
+    rel = _rel(path, root)
+    text = _read(path, root, problems)
+    if text is None:
+        return None
+    meta, body, body_line, found = split_front_matter(text, rel)
+    problems.extend(found)
+    texts[rel] = text
+    if meta is None:
+        return None
+    data, at = meta.data, meta.key_lines
+    for key in sorted(set(data) - TOPIC_KEYS):
+        problems.append(Problem(rel, at[str(key)], f"unknown key '{key}' (allowed: {', '.join(sorted(TOPIC_KEYS))})"))
+    ok = True
+    for key in ("title", "summary"):
+        if not isinstance(data.get(key), str) or not data[key].strip():
+            problems.append(Problem(rel, at.get(key, 2), f"'{key}' is required: a line of text"))
+            ok = False
+    if not _is_int(data.get("order")):
+        problems.append(Problem(rel, at.get("order", 2), "'order' is required: the topic's position in the navigation (a whole number)"))
+        ok = False
+    if not ok:
+        return None
+    return Topic(
+        slug=path.parent.name,
+        title=data["title"].strip(),
+        order=data["order"],
+        summary=data["summary"].strip(),
+        intro=body.strip(),
+        path=PurePosixPath(rel),
+    )
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _load_question(
+    path: Path,
+    topic: str,
+    root: Path,
+    known_sources: dict[str, Source],
+    problems: list[Problem],
+    texts: dict[str, str],
+) -> Question | None:
+    rel = _rel(path, root)
+    qid = path.stem
+    if not KEBAB.match(qid):
+        problems.append(Problem(rel, 1, f"question ID '{qid}' (the file name) must be lowercase kebab-case, e.g. 'dpo-reference-model'"))
+    text = _read(path, root, problems)
+    if text is None:
+        return None
+    texts[rel] = text
+    meta, body_text, body_line, found = split_front_matter(text, rel)
+    problems.extend(found)
+    body, found = parse_question_body(body_text, body_line, rel)
+    problems.extend(found)
+    data: dict[str, Any] = meta.data if meta is not None else {}
+    at = meta.key_lines if meta is not None else {}
+    meta_line = 1 if meta is None else 2
+
+    for key in sorted(set(data) - QUESTION_KEYS, key=str):
+        problems.append(Problem(rel, at[str(key)], f"unknown key '{key}' (allowed: {', '.join(sorted(QUESTION_KEYS))})"))
+    if meta is not None:
+        if not _is_int(data.get("order")):
+            problems.append(Problem(rel, at.get("order", meta_line), "'order' is required: a whole number that places the question in its topic"))
+        if data.get("level") not in LEVELS:
+            problems.append(Problem(rel, at.get("level", meta_line), f"'level' must be one of: {', '.join(LEVELS)}"))
+        for key in ("tags", "sources"):
+            value = data.get(key)
+            if not isinstance(value, list) or not value or not all(isinstance(v, str) and v for v in value):
+                problems.append(Problem(rel, at.get(key, meta_line), f"'{key}' is required: a non-empty list, e.g. {key}: [a, b]"))
+        for tag, line in zip(data.get("tags") or [], meta.item_lines.get("tags", []), strict=False):
+            if isinstance(tag, str) and not KEBAB.match(tag):
+                problems.append(Problem(rel, line, f"tag '{tag}' must be lowercase kebab-case"))
+        for key, line in zip(data.get("sources") or [], meta.item_lines.get("sources", []), strict=False):
+            if isinstance(key, str) and key not in known_sources:
+                problems.append(Problem(rel, line, f"unknown source '{key}' (add it to {BANK_DIR}/{BIBLIOGRAPHY} or fix the key)"))
+        if "multiple" in data and not isinstance(data["multiple"], bool):
+            problems.append(Problem(rel, at["multiple"], "'multiple' must be true or false"))
+
+    if not body.text:
+        problems.append(Problem(rel, body.text_line, "missing question text (write the question before '## Answer')"))
+    if body.answer is None:
+        problems.append(Problem(rel, body.text_line, "missing '## Answer' section (the text the reader reveals)"))
+    elif not body.answer:
+        problems.append(Problem(rel, body.answer_line or 1, "empty '## Answer' section"))
+    if body.explanation is not None and not body.explanation:
+        problems.append(Problem(rel, body.explanation_line or 1, "empty '## Explanation' section (remove it or write one)"))
+    multiple = data.get("multiple") is True
+    _check_choices(body.choices, multiple, rel, body.text_line, problems)
+
+    order = data.get("order")
+    return Question(
+        id=qid,
+        topic=topic,
+        path=PurePosixPath(rel),
+        order=order if _is_int(order) else 0,
+        level=str(data.get("level", "")),
+        tags=[str(t) for t in data.get("tags") or [] if isinstance(t, str)],
+        sources=[str(s) for s in data.get("sources") or [] if isinstance(s, str)],
+        text=body.text,
+        answer=body.answer or "",
+        explanation=body.explanation or None,
+        choices=body.choices,
+        multiple=multiple,
+        text_line=body.text_line,
+        order_line=at.get("order", meta_line),
+    )
+
+
+def _check_choices(choices: list[Choice], multiple: bool, rel: str, text_line: int, problems: list[Problem]) -> None:
+    if not choices:
+        if multiple:
+            problems.append(Problem(rel, text_line, "'multiple: true' but the question has no choices"))
+        return
+    if len(choices) < 2:
+        problems.append(Problem(rel, choices[0].line, "a question with choices needs at least two"))
+    seen: dict[str, int] = {}
+    for choice in choices:
+        norm = _normalise(choice.text)
+        if norm and norm in seen:
+            problems.append(Problem(rel, choice.line, f"duplicate choice (same text as line {seen[norm]})"))
+        seen.setdefault(norm, choice.line)
+    correct = [c for c in choices if c.correct]
+    if not correct:
+        problems.append(Problem(rel, choices[0].line, "no correct choice (mark it '- [x] ')"))
+    elif len(correct) > 1 and not multiple:
+        problems.append(
+            Problem(rel, correct[1].line, "several correct choices in a single-answer question (keep one '- [x]', or add 'multiple: true')")
+        )
+
+
+def _normalise(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+
+
+def _check_across(questions: list[Question], topics: list[Topic], problems: list[Problem]) -> None:
+    first_id: dict[str, Question] = {}
+    first_text: dict[str, Question] = {}
+    first_order: dict[tuple[str, int], Question] = {}
+    for q in questions:
+        rel = str(q.path)
+        if q.id in first_id:
+            problems.append(Problem(rel, 1, f"question ID '{q.id}' is already used by {first_id[q.id].path} (rename this file)"))
+        first_id.setdefault(q.id, q)
+        norm = _normalise(q.text)
+        if norm and norm in first_text:
+            problems.append(Problem(rel, q.text_line, f"same question text as {first_text[norm].path}"))
+        first_text.setdefault(norm, q)
+        if q.order and (q.topic, q.order) in first_order:
+            problems.append(Problem(rel, q.order_line, f"order {q.order} is already used by {first_order[q.topic, q.order].path}"))
+        first_order.setdefault((q.topic, q.order), q)
+    topic_orders: dict[int, Topic] = {}
+    for topic in topics:
+        if topic.order in topic_orders:
+            problems.append(Problem(str(topic.path), 2, f"order {topic.order} is already used by {topic_orders[topic.order].path}"))
+        topic_orders.setdefault(topic.order, topic)

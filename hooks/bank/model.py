@@ -1,0 +1,87 @@
+"""The bank's domain model: plain dataclasses, built by the loader, read by the renderers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+LEVELS = ("foundation", "intermediate", "advanced")
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in the bank, at the line a contributor must open."""
+
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Source:
+    key: str
+    title: str
+    authors: str
+    year: int
+    url: str
+    arxiv: str | None = None
+    venue: str | None = None
+
+
+@dataclass(frozen=True)
+class Choice:
+    text: str
+    correct: bool
+    line: int
+
+
+@dataclass
+class Question:
+    id: str
+    topic: str
+    path: PurePosixPath  # relative to the project root, e.g. questions/sft/x.md
+    order: int
+    level: str
+    tags: list[str]
+    sources: list[str]
+    text: str
+    answer: str
+    explanation: str | None = None
+    choices: list[Choice] = field(default_factory=list)
+    multiple: bool = False
+    text_line: int = 1
+    order_line: int = 2
+
+    @property
+    def kind(self) -> str:
+        """How the reader answers: pick one, pick several, or reveal and self-rate."""
+        if not self.choices:
+            return "reveal"
+        return "multiple" if self.multiple else "single"
+
+
+@dataclass
+class Topic:
+    slug: str
+    title: str
+    order: int
+    summary: str
+    intro: str
+    path: PurePosixPath
+    questions: list[Question] = field(default_factory=list)
+
+
+@dataclass
+class Bank:
+    topics: list[Topic]
+    sources: dict[str, Source]
+
+    @property
+    def questions(self) -> list[Question]:
+        return [q for t in self.topics for q in t.questions]
+
+    def question(self, qid: str) -> Question | None:
+        return next((q for q in self.questions if q.id == qid), None)

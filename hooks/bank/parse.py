@@ -1,0 +1,201 @@
+"""Split bank files into front matter and sections, keeping the source line of everything.
+
+Every problem found here is a `Problem` at the line a contributor must open, never an exception.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .model import Choice, Problem
+
+FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+HEADING = re.compile(r"^(#{1,2})\s+(.*?)\s*#*\s*$")
+CHOICE = re.compile(r"^[-*+]\s+\[([ xX])\]\s?(.*)$")
+SECTIONS = ("Answer", "Explanation")
+
+
+@dataclass
+class Yaml:
+    """A YAML document with the file line of each top-level key and of each list item under it."""
+
+    data: Any
+    key_lines: dict[str, int] = field(default_factory=dict)
+    item_lines: dict[str, list[int]] = field(default_factory=dict)
+    line: int = 1
+
+
+def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        return None, [Problem(path, line, "not valid UTF-8 (save the file as UTF-8)")]
+    if not text.strip():
+        return None, [Problem(path, 1, "file is empty")]
+    return text.removeprefix("\ufeff"), []
+
+
+def load_yaml(text: str, path: str, *, first_line: int = 1) -> tuple[Yaml | None, list[Problem]]:
+    """Parse YAML, mapping node marks back to file lines (`first_line` is the file line of YAML line 1)."""
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = first_line + (mark.line if mark else 0)
+        what = (err.problem or "invalid YAML").strip()
+        return None, [Problem(path, line, f"malformed YAML: {what}")]
+    except yaml.YAMLError as err:
+        return None, [Problem(path, first_line, f"malformed YAML: {err}")]
+    finally:
+        loader.dispose()
+    doc = Yaml(data, line=first_line + (node.start_mark.line if node is not None else 0))
+    problems: list[Problem] = []
+    if isinstance(node, yaml.MappingNode):
+        doc.key_lines, doc.item_lines, problems = _mapping_lines(node, path, first_line)
+    return doc, problems
+
+
+def mapping_lines(node: yaml.Node, path: str, first_line: int) -> Yaml:
+    """Line information for a mapping nested in a larger document (e.g. one bibliography entry)."""
+    doc = Yaml(None, line=first_line + node.start_mark.line)
+    if isinstance(node, yaml.MappingNode):
+        doc.key_lines, doc.item_lines, _ = _mapping_lines(node, path, first_line)
+    return doc
+
+
+def _mapping_lines(
+    node: yaml.MappingNode, path: str, first_line: int
+) -> tuple[dict[str, int], dict[str, list[int]], list[Problem]]:
+    key_lines: dict[str, int] = {}
+    item_lines: dict[str, list[int]] = {}
+    problems: list[Problem] = []
+    for key_node, value_node in node.value:
+        key = str(key_node.value)
+        line = first_line + key_node.start_mark.line
+        if key in key_lines:
+            problems.append(Problem(path, line, f"duplicate key '{key}' (first at line {key_lines[key]})"))
+        key_lines[key] = line
+        if isinstance(value_node, yaml.SequenceNode):
+            item_lines[key] = [first_line + item.start_mark.line for item in value_node.value]
+    return key_lines, item_lines, problems
+
+
+def split_front_matter(text: str, path: str) -> tuple[Yaml | None, str, int, list[Problem]]:
+    """Return (front matter, body, file line of the body's first line, problems)."""
+    lines = text.split("\n")
+    if lines[0].rstrip() != "---":
+        return None, text, 1, [Problem(path, 1, "missing front matter (start the file with a '---' line)")]
+    for end in range(1, len(lines)):
+        if lines[end].rstrip() in ("---", "..."):
+            break
+    else:
+        return None, "", len(lines), [Problem(path, 1, "front matter is not closed (add a '---' line after it)")]
+    meta, problems = load_yaml("\n".join(lines[1:end]), path, first_line=2)
+    if meta is not None and not isinstance(meta.data, dict):
+        problems.append(Problem(path, 2, "front matter must be a mapping of 'key: value' lines"))
+        meta = None
+    return meta, "\n".join(lines[end + 1 :]), end + 2, problems
+
+
+def prose_lines(text: str, first_line: int) -> Iterator[tuple[int, str]]:
+    """Yield (file line, line) for lines outside fenced code, with inline code spans blanked out."""
+    fence: str | None = None
+    for offset, line in enumerate(text.split("\n")):
+        match = FENCE.match(line)
+        if fence is None and match:
+            fence = match.group(1)[0] * len(match.group(1))
+            continue
+        if fence is not None:
+            if line.strip().startswith(fence):
+                fence = None
+            continue
+        yield first_line + offset, re.sub(r"(`+).*?\1", lambda m: " " * len(m.group(0)), line)
+
+
+@dataclass
+class Body:
+    text: str = ""
+    text_line: int = 1
+    choices: list[Choice] = field(default_factory=list)
+    answer: str | None = None
+    answer_line: int | None = None
+    explanation: str | None = None
+    explanation_line: int | None = None
+
+
+def parse_question_body(body: str, body_line: int, path: str) -> tuple[Body, list[Problem]]:
+    """Cut a question body into question text, choices, `## Answer` and `## Explanation`."""
+    problems: list[Problem] = []
+    lines = body.split("\n")
+    prose = dict(prose_lines(body, body_line))
+    # Sections: (name, heading line, first content index)
+    cuts: list[tuple[str, int, int]] = [("", body_line, 0)]
+    for index, line in enumerate(lines):
+        file_line = body_line + index
+        if file_line not in prose:
+            continue
+        match = HEADING.match(line)
+        if not match:
+            continue
+        title = match.group(2)
+        if len(match.group(1)) == 2 and title in SECTIONS:
+            if any(name == title for name, _, _ in cuts):
+                problems.append(Problem(path, file_line, f"duplicate '## {title}' section"))
+                continue
+            cuts.append((title, file_line, index + 1))
+        else:
+            problems.append(
+                Problem(path, file_line, f"unexpected heading '{line.strip()}' (the only sections are '## Answer' and '## Explanation')")
+            )
+    names = [name for name, _, _ in cuts[1:]]
+    if names == ["Explanation", "Answer"]:
+        problems.append(Problem(path, cuts[1][1], "'## Explanation' must come after '## Answer'"))
+
+    parsed = Body()
+    for position, (name, heading_line, start) in enumerate(cuts):
+        end = cuts[position + 1][2] - 1 if position + 1 < len(cuts) else len(lines)
+        chunk = lines[start:end]
+        first = next((i for i, line in enumerate(chunk) if line.strip()), len(chunk))
+        content = "\n".join(chunk[first:]).strip()
+        content_line = body_line + start + first
+        if name == "":
+            parsed.text_line = content_line
+            parsed.text, parsed.choices = _split_choices(chunk[first:], content_line, prose, path, problems)
+        elif name == "Answer":
+            parsed.answer, parsed.answer_line = content, heading_line
+        else:
+            parsed.explanation, parsed.explanation_line = content, heading_line
+    return parsed, problems
+
+
+def _split_choices(
+    lines: list[str], first_line: int, prose: dict[int, str], path: str, problems: list[Problem]
+) -> tuple[str, list[Choice]]:
+    """Separate the trailing task list (the choices) from the question text."""
+    marks = [i for i, line in enumerate(lines) if first_line + i in prose and CHOICE.match(line)]
+    if not marks:
+        return "\n".join(lines).strip(), []
+    start = marks[0]
+    choices: list[Choice] = []
+    for index in range(start, len(lines)):
+        line, file_line = lines[index], first_line + index
+        match = CHOICE.match(line) if file_line in prose else None
+        if match:
+            text = match.group(2).strip()
+            if not text:
+                problems.append(Problem(path, file_line, "empty choice (write the choice after '- [ ] ')"))
+            choices.append(Choice(text, match.group(1) != " ", file_line))
+        elif line.strip():
+            problems.append(
+                Problem(path, file_line, "choices must be one task list at the end of the question text, one line per choice")
+            )
+            break
+    return "\n".join(lines[:start]).strip(), choices

@@ -1,0 +1,65 @@
+"""MkDocs hook: turn the question bank into pages. Thin: loading and rendering live in `bank`."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import urljoin
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from bank import Bank, load_bank
+from bank.pages import generated_files
+from bank.render import nav_entries, render_topic_cards
+
+log = get_plugin_logger(__name__)
+
+TOPICS_NAV = "questions/"  # nav placeholder in mkdocs.yml: `- Topics: questions/`
+CARDS_MARKER = "<!-- bank:topic-cards -->"
+
+_bank: Bank | None = None
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _bank
+    root = Path(config.config_file_path).parent
+    bank, problems = load_bank(root, docs_dir=Path(config.docs_dir))
+    for problem in problems:
+        log.error(str(problem))
+    if problems:
+        # Quiet mode drops the errors above before strict mode can count them: stop here.
+        raise PluginError(f"the question bank has {len(problems)} problem(s), listed above")
+    _bank = bank
+    if config.nav is not None:
+        config.nav = [
+            {title: nav_entries(bank)} if isinstance(item, dict) and item.get(title := next(iter(item))) == TOPICS_NAV else item
+            for item in config.nav
+        ]
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    assert _bank is not None
+    root = Path(config.config_file_path).parent
+    edit_root = None
+    if config.repo_url and config.edit_uri:
+        to_root = os.path.relpath(root, config.docs_dir).replace(os.sep, "/") + "/"
+        edit_root = urljoin(urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri), to_root)
+    for src_uri, generated in generated_files(_bank, edit_root=edit_root).items():
+        if files.get_file_from_path(src_uri) is not None:
+            raise PluginError(f"docs/{src_uri} clashes with a file generated from the question bank; rename it")
+        file = File.generated(config, src_uri, content=generated.content)
+        if generated.source:
+            file.edit_uri = os.path.relpath(root / generated.source, config.docs_dir).replace(os.sep, "/")
+        files.append(file)
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if CARDS_MARKER not in markdown or _bank is None:
+        return markdown
+    return markdown.replace(CARDS_MARKER, render_topic_cards(_bank, page_src=page.file.src_uri))
