@@ -1,6 +1,6 @@
 """Contributor commands for the question bank, without MkDocs.
 
-    python hooks/bank_cli.py check        print every problem as path:line: message
+python hooks/bank_cli.py check        print every problem as path:line: message
 """
 
 from __future__ import annotations
@@ -26,7 +26,9 @@ def check(root: Path) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="bank_cli.py", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="bank_cli.py", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--root", type=Path, default=ROOT, help="project folder (holds questions/ and docs/)")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="validate the bank; exit 1 if anything is wrong")

@@ -36,7 +36,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _bank = bank
     if config.nav is not None:
         config.nav = [
-            {title: nav_entries(bank)} if isinstance(item, dict) and item.get(title := next(iter(item))) == TOPICS_NAV else item
+            {title: nav_entries(bank)}
+            if isinstance(item, dict) and item.get(title := next(iter(item))) == TOPICS_NAV
+            else item
             for item in config.nav
         ]
     return config

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, TypeGuard
 
 import yaml
 
@@ -95,18 +95,28 @@ def _load_bibliography(path: Path, root: Path, problems: list[Problem], texts: d
         if source is None:
             continue
         if source.key in sources:
-            problems.append(Problem(rel, lines.key_lines.get("key", lines.line), f"duplicate bibliography key '{source.key}'"))
+            problems.append(
+                Problem(rel, lines.key_lines.get("key", lines.line), f"duplicate bibliography key '{source.key}'")
+            )
         sources[source.key] = source
     return sources
 
 
 def _source(item: Any, lines: Yaml, rel: str, problems: list[Problem]) -> Source | None:
     if not isinstance(item, dict):
-        problems.append(Problem(rel, lines.line, "a bibliography entry must be a mapping (key, title, authors, year, url)"))
+        problems.append(
+            Problem(rel, lines.line, "a bibliography entry must be a mapping (key, title, authors, year, url)")
+        )
         return None
     at = lines.key_lines
     for key in sorted(set(item) - SOURCE_KEYS):
-        problems.append(Problem(rel, at[str(key)], f"unknown key '{key}' in bibliography entry (allowed: {', '.join(sorted(SOURCE_KEYS))})"))
+        problems.append(
+            Problem(
+                rel,
+                at[str(key)],
+                f"unknown key '{key}' in bibliography entry (allowed: {', '.join(sorted(SOURCE_KEYS))})",
+            )
+        )
     key = item.get("key")
     if not isinstance(key, str) or not key:
         problems.append(Problem(rel, lines.line, "bibliography entry without a 'key'"))
@@ -114,11 +124,15 @@ def _source(item: Any, lines: Yaml, rel: str, problems: list[Problem]) -> Source
     ok = True
     for field_name in ("title", "authors", "url"):
         if not isinstance(item.get(field_name), str) or not item[field_name].strip():
-            problems.append(Problem(rel, at.get(field_name, lines.line), f"bibliography entry '{key}' has no {field_name}"))
+            problems.append(
+                Problem(rel, at.get(field_name, lines.line), f"bibliography entry '{key}' has no {field_name}")
+            )
             ok = False
     year = item.get("year")
     if not isinstance(year, int) or not 1000 <= year <= 9999:
-        problems.append(Problem(rel, at.get("year", lines.line), f"bibliography entry '{key}' has no year (a four-digit number)"))
+        problems.append(
+            Problem(rel, at.get("year", lines.line), f"bibliography entry '{key}' has no year (a four-digit number)")
+        )
         ok = False
     url = item.get("url")
     if isinstance(url, str) and url and not url.startswith("https://"):
@@ -127,13 +141,25 @@ def _source(item: Any, lines: Yaml, rel: str, problems: list[Problem]) -> Source
     arxiv = item.get("arxiv")
     if arxiv is not None and not (isinstance(arxiv, str) and ARXIV.match(arxiv)):
         problems.append(
-            Problem(rel, at["arxiv"], f"bibliography entry '{key}': malformed arXiv ID '{arxiv}' (e.g. '2203.02155', quoted)")
+            Problem(
+                rel,
+                at["arxiv"],
+                f"bibliography entry '{key}': malformed arXiv ID '{arxiv}' (e.g. '2203.02155', quoted)",
+            )
         )
         ok = False
     if not ok:
         return None
     venue = item.get("venue")
-    return Source(key, item["title"].strip(), item["authors"].strip(), year, url, arxiv, str(venue) if venue else None)
+    return Source(
+        key,
+        item["title"].strip(),
+        item["authors"].strip(),
+        item["year"],
+        item["url"],
+        arxiv,
+        str(venue) if venue else None,
+    )
 
 
 def _load_topic_folder(
@@ -146,14 +172,20 @@ def _load_topic_folder(
     slug = folder.name
     rel_folder = _rel(folder, root)
     if not KEBAB.match(slug):
-        problems.append(Problem(f"{rel_folder}/{TOPIC_FILE}", 1, f"topic folder name '{slug}' must be lowercase kebab-case"))
+        problems.append(
+            Problem(f"{rel_folder}/{TOPIC_FILE}", 1, f"topic folder name '{slug}' must be lowercase kebab-case")
+        )
     topic: Topic | None = None
     topic_file = folder / TOPIC_FILE
     if topic_file.is_file():
         topic = _load_topic(topic_file, root, problems, texts)
     else:
         problems.append(
-            Problem(f"{rel_folder}/{TOPIC_FILE}", 1, "topic folder has no topic file (create it with title, order and summary)")
+            Problem(
+                f"{rel_folder}/{TOPIC_FILE}",
+                1,
+                "topic folder has no topic file (create it with title, order and summary)",
+            )
         )
     questions: list[Question] = []
     for path in sorted(folder.rglob("*")):
@@ -176,7 +208,7 @@ def _load_topic(path: Path, root: Path, problems: list[Problem], texts: dict[str
     text = _read(path, root, problems)
     if text is None:
         return None
-    meta, body, body_line, found = split_front_matter(text, rel)
+    meta, body, _, found = split_front_matter(text, rel)
     problems.extend(found)
     texts[rel] = text
     if meta is None:
@@ -190,7 +222,11 @@ def _load_topic(path: Path, root: Path, problems: list[Problem], texts: dict[str
             problems.append(Problem(rel, at.get(key, 2), f"'{key}' is required: a line of text"))
             ok = False
     if not _is_int(data.get("order")):
-        problems.append(Problem(rel, at.get("order", 2), "'order' is required: the topic's position in the navigation (a whole number)"))
+        problems.append(
+            Problem(
+                rel, at.get("order", 2), "'order' is required: the topic's position in the navigation (a whole number)"
+            )
+        )
         ok = False
     if not ok:
         return None
@@ -204,7 +240,7 @@ def _load_topic(path: Path, root: Path, problems: list[Problem], texts: dict[str
     )
 
 
-def _is_int(value: object) -> bool:
+def _is_int(value: object) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
@@ -219,7 +255,11 @@ def _load_question(
     rel = _rel(path, root)
     qid = path.stem
     if not KEBAB.match(qid):
-        problems.append(Problem(rel, 1, f"question ID '{qid}' (the file name) must be lowercase kebab-case, e.g. 'dpo-reference-model'"))
+        problems.append(
+            Problem(
+                rel, 1, f"question ID '{qid}' (the file name) must be lowercase kebab-case, e.g. 'dpo-reference-model'"
+            )
+        )
     text = _read(path, root, problems)
     if text is None:
         return None
@@ -233,22 +273,34 @@ def _load_question(
     meta_line = 1 if meta is None else 2
 
     for key in sorted(set(data) - QUESTION_KEYS, key=str):
-        problems.append(Problem(rel, at[str(key)], f"unknown key '{key}' (allowed: {', '.join(sorted(QUESTION_KEYS))})"))
+        problems.append(
+            Problem(rel, at[str(key)], f"unknown key '{key}' (allowed: {', '.join(sorted(QUESTION_KEYS))})")
+        )
     if meta is not None:
         if not _is_int(data.get("order")):
-            problems.append(Problem(rel, at.get("order", meta_line), "'order' is required: a whole number that places the question in its topic"))
+            problems.append(
+                Problem(
+                    rel,
+                    at.get("order", meta_line),
+                    "'order' is required: a whole number that places the question in its topic",
+                )
+            )
         if data.get("level") not in LEVELS:
             problems.append(Problem(rel, at.get("level", meta_line), f"'level' must be one of: {', '.join(LEVELS)}"))
         for key in ("tags", "sources"):
             value = data.get(key)
             if not isinstance(value, list) or not value or not all(isinstance(v, str) and v for v in value):
-                problems.append(Problem(rel, at.get(key, meta_line), f"'{key}' is required: a non-empty list, e.g. {key}: [a, b]"))
+                problems.append(
+                    Problem(rel, at.get(key, meta_line), f"'{key}' is required: a non-empty list, e.g. {key}: [a, b]")
+                )
         for tag, line in zip(data.get("tags") or [], meta.item_lines.get("tags", []), strict=False):
             if isinstance(tag, str) and not KEBAB.match(tag):
                 problems.append(Problem(rel, line, f"tag '{tag}' must be lowercase kebab-case"))
         for key, line in zip(data.get("sources") or [], meta.item_lines.get("sources", []), strict=False):
             if isinstance(key, str) and key not in known_sources:
-                problems.append(Problem(rel, line, f"unknown source '{key}' (add it to {BANK_DIR}/{BIBLIOGRAPHY} or fix the key)"))
+                problems.append(
+                    Problem(rel, line, f"unknown source '{key}' (add it to {BANK_DIR}/{BIBLIOGRAPHY} or fix the key)")
+                )
         if "multiple" in data and not isinstance(data["multiple"], bool):
             problems.append(Problem(rel, at["multiple"], "'multiple' must be true or false"))
 
@@ -259,7 +311,9 @@ def _load_question(
     elif not body.answer:
         problems.append(Problem(rel, body.answer_line or 1, "empty '## Answer' section"))
     if body.explanation is not None and not body.explanation:
-        problems.append(Problem(rel, body.explanation_line or 1, "empty '## Explanation' section (remove it or write one)"))
+        problems.append(
+            Problem(rel, body.explanation_line or 1, "empty '## Explanation' section (remove it or write one)")
+        )
     multiple = data.get("multiple") is True
     _check_choices(body.choices, multiple, rel, body.text_line, problems)
 
@@ -300,7 +354,11 @@ def _check_choices(choices: list[Choice], multiple: bool, rel: str, text_line: i
         problems.append(Problem(rel, choices[0].line, "no correct choice (mark it '- [x] ')"))
     elif len(correct) > 1 and not multiple:
         problems.append(
-            Problem(rel, correct[1].line, "several correct choices in a single-answer question (keep one '- [x]', or add 'multiple: true')")
+            Problem(
+                rel,
+                correct[1].line,
+                "several correct choices in a single-answer question (keep one '- [x]', or add 'multiple: true')",
+            )
         )
 
 
@@ -315,17 +373,23 @@ def _check_across(questions: list[Question], topics: list[Topic], problems: list
     for q in questions:
         rel = str(q.path)
         if q.id in first_id:
-            problems.append(Problem(rel, 1, f"question ID '{q.id}' is already used by {first_id[q.id].path} (rename this file)"))
+            problems.append(
+                Problem(rel, 1, f"question ID '{q.id}' is already used by {first_id[q.id].path} (rename this file)")
+            )
         first_id.setdefault(q.id, q)
         norm = _normalise(q.text)
         if norm and norm in first_text:
             problems.append(Problem(rel, q.text_line, f"same question text as {first_text[norm].path}"))
         first_text.setdefault(norm, q)
         if q.order and (q.topic, q.order) in first_order:
-            problems.append(Problem(rel, q.order_line, f"order {q.order} is already used by {first_order[q.topic, q.order].path}"))
+            problems.append(
+                Problem(rel, q.order_line, f"order {q.order} is already used by {first_order[q.topic, q.order].path}")
+            )
         first_order.setdefault((q.topic, q.order), q)
     topic_orders: dict[int, Topic] = {}
     for topic in topics:
         if topic.order in topic_orders:
-            problems.append(Problem(str(topic.path), 2, f"order {topic.order} is already used by {topic_orders[topic.order].path}"))
+            problems.append(
+                Problem(str(topic.path), 2, f"order {topic.order} is already used by {topic_orders[topic.order].path}")
+            )
         topic_orders.setdefault(topic.order, topic)

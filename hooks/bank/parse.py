@@ -153,7 +153,11 @@ def parse_question_body(body: str, body_line: int, path: str) -> tuple[Body, lis
             cuts.append((title, file_line, index + 1))
         else:
             problems.append(
-                Problem(path, file_line, f"unexpected heading '{line.strip()}' (the only sections are '## Answer' and '## Explanation')")
+                Problem(
+                    path,
+                    file_line,
+                    f"unexpected heading '{line.strip()}' (the only sections are '## Answer' and '## Explanation')",
+                )
             )
     names = [name for name, _, _ in cuts[1:]]
     if names == ["Explanation", "Answer"]:
@@ -195,7 +199,11 @@ def _split_choices(
             choices.append(Choice(text, match.group(1) != " ", file_line))
         elif line.strip():
             problems.append(
-                Problem(path, file_line, "choices must be one task list at the end of the question text, one line per choice")
+                Problem(
+                    path,
+                    file_line,
+                    "choices must be one task list at the end of the question text, one line per choice",
+                )
             )
             break
     return "\n".join(lines[:start]).strip(), choices

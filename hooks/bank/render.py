@@ -60,7 +60,8 @@ def render_topic_page(topic: Topic, bank: Bank, *, edit_root: str | None = None)
         "Answer each one in your head, then open its answer to check.</p>",
     ]
     parts += [
-        render_question(q, number, bank, page_src=page, edit_root=edit_root) for number, q in enumerate(topic.questions, 1)
+        render_question(q, number, bank, page_src=page, edit_root=edit_root)
+        for number, q in enumerate(topic.questions, 1)
     ]
     return "\n\n".join(p for p in parts if p) + "\n"
 
@@ -85,7 +86,7 @@ def render_question(question: Question, number: int, bank: Bank, *, page_src: st
     if q.choices:
         items = "\n".join(f"{i}. {localise_links(c.text, bank, page_src)}" for i, c in enumerate(q.choices, 1))
         hint = "Select all that apply." if q.multiple else "Select one."
-        parts.append(f"//// html | div.qb-choices[data-hint=\"{hint}\"]\n{items}\n////")
+        parts.append(f'//// html | div.qb-choices[data-hint="{hint}"]\n{items}\n////')
     parts.append(render_reveal(q, bank, page_src=page_src))
     parts.append("/////")
     return "\n\n".join(parts)
@@ -97,7 +98,9 @@ def render_reveal(question: Question, bank: Bank, *, page_src: str) -> str:
     correct = [LETTERS[i] for i, c in enumerate(q.choices) if c.correct]
     answer = []
     if correct:
-        texts = "; ".join(f"{LETTERS[i]}. {localise_links(c.text, bank, page_src)}" for i, c in enumerate(q.choices) if c.correct)
+        texts = "; ".join(
+            f"{LETTERS[i]}. {localise_links(c.text, bank, page_src)}" for i, c in enumerate(q.choices) if c.correct
+        )
         label = "Correct choices" if len(correct) > 1 else "Correct choice"
         answer.append(f"**{label}:** {texts}")
     answer.append(localise_links(q.answer, bank, page_src))
@@ -108,7 +111,11 @@ def render_reveal(question: Question, bank: Bank, *, page_src: str) -> str:
     ]
     if q.explanation:
         parts.append("/// html | div.qb-explanation\n" + localise_links(q.explanation, bank, page_src) + "\n///")
-    links = [f"[{escape(bank.sources[k].title)}]({bank.sources[k].url}) ({bank.sources[k].year})" for k in q.sources if k in bank.sources]
+    links = [
+        f"[{escape(bank.sources[k].title)}]({bank.sources[k].url}) ({bank.sources[k].year})"
+        for k in q.sources
+        if k in bank.sources
+    ]
     parts.append('<p class="qb-sources-label">Sources</p>\n\n' + "\n".join(f"- {link}" for link in links))
     parts.append("////")
     return "\n\n".join(parts)
