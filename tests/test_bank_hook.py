@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT, MakeBank
+from conftest import ROOT, MakeBank, build_site
 
 
 def test_real_site_builds_with_generated_pages(built_site: Path) -> None:

@@ -15,7 +15,7 @@ class GeneratedFile:
 
 
 def generated_files(bank: Bank, *, edit_root: str | None = None) -> dict[str, GeneratedFile]:
-    files = {OVERVIEW_SRC: GeneratedFile(render_overview(bank), "questions")}
+    files = {OVERVIEW_SRC: GeneratedFile(render_overview(bank))}
     for topic in bank.topics:
         files[topic_src(topic)] = GeneratedFile(render_topic_page(topic, bank, edit_root=edit_root), str(topic.path))
     return files
