@@ -20,12 +20,15 @@ def test_real_site_builds_with_generated_pages(built_site: Path) -> None:
     assert "/edit/main/questions/lifecycle/what-is-post-training.md" in html  # the question's own edit link
 
 
-def test_nothing_is_written_into_docs(built_site: Path) -> None:
-    tracked = subprocess.run(
-        ["git", "ls-files", "docs"], cwd=ROOT, capture_output=True, text=True, check=True
-    ).stdout.split()
-    on_disk = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "docs").rglob("*") if p.is_file())
-    assert on_disk == sorted(tracked)
+def snapshot(folder: Path) -> dict[str, tuple[int, int]]:
+    return {str(p.relative_to(folder)): (p.stat().st_size, p.stat().st_mtime_ns) for p in folder.rglob("*")}
+
+
+def test_the_build_writes_nothing_into_the_project(tmp_path: Path) -> None:
+    before = {name: snapshot(ROOT / name) for name in ("docs", "questions", "overrides")}
+    build_site(ROOT / "mkdocs.yml", tmp_path / "site")
+    assert {name: snapshot(ROOT / name) for name in before} == before
+    assert (tmp_path / "site" / "topics" / "index.html").is_file()
 
 
 def build(root: Path, *args: str) -> subprocess.CompletedProcess[str]:

@@ -95,13 +95,6 @@ def test_fenced_code_is_not_parsed_as_sections_or_choices(make_bank: MakeBank) -
 CASES = [
     pytest.param(
         "basics/x.md",
-        "---\norder: [1\n---\nQ?\n\n## Answer\n\nA.\n",
-        2,
-        "malformed YAML: expected ',' or ']', but got '<stream end>'",
-        id="malformed-yaml",
-    ),
-    pytest.param(
-        "basics/x.md",
         question(
             "Q?\n\n## Answer\n\nA.\n",
             front="order: 20\nlevel: foundation\ntags: [a]\nsources: [ouyang2022instructgpt]\nsource: [x]\n",
@@ -289,6 +282,13 @@ def test_each_problem_is_reported_at_its_line(
 ) -> None:
     root = make_bank({rel: content})
     assert problems_of(root) == [("questions/" + rel, line, message)]
+
+
+def test_malformed_yaml_is_reported_inside_the_front_matter(make_bank: MakeBank) -> None:
+    root = make_bank({"basics/x.md": "---\nlevel: foundation\norder: [1\n---\nQ?\n\n## Answer\n\nA.\n"})
+    [(path, line, message)] = problems_of(root)
+    assert (path, line) == ("questions/basics/x.md", 3)
+    assert message.startswith("malformed YAML: ") and "']'" in message
 
 
 def test_topic_folder_without_topic_file(make_bank: MakeBank) -> None:

@@ -87,9 +87,9 @@ def _load_bibliography(path: Path, root: Path, problems: list[Problem], texts: d
     if not isinstance(doc.data, list):
         problems.append(Problem(rel, doc.line, "the bibliography must be a YAML list of works"))
         return {}
-    node = yaml.compose(text, Loader=yaml.SafeLoader)
     sources: dict[str, Source] = {}
-    for item, item_node in zip(doc.data, node.value if node is not None else [], strict=False):
+    items = doc.node.value if isinstance(doc.node, yaml.SequenceNode) else []
+    for item, item_node in zip(doc.data, items, strict=False):
         lines = mapping_lines(item_node, rel, 1)
         source = _source(item, lines, rel, problems)
         if source is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import PurePosixPath
 
 LEVELS = ("foundation", "intermediate", "advanced")
@@ -79,9 +80,13 @@ class Bank:
     topics: list[Topic]
     sources: dict[str, Source]
 
-    @property
+    @cached_property
     def questions(self) -> list[Question]:
         return [q for t in self.topics for q in t.questions]
 
+    @cached_property
+    def by_id(self) -> dict[str, Question]:
+        return {q.id: q for q in self.questions}
+
     def question(self, qid: str) -> Question | None:
-        return next((q for q in self.questions if q.id == qid), None)
+        return self.by_id.get(qid)

@@ -29,14 +29,13 @@ def relative(page_src: str, target_src: str) -> str:
 
 def localise_links(markdown: str, bank: Bank, page_src: str) -> str:
     """Make bank links (`#question-id`, docs-relative pages) work from the page at `page_src`."""
-    topic_of = {q.id: q.topic for q in bank.questions}
 
     def target(link: str) -> str:
         if link.startswith("#"):
-            topic = topic_of.get(link[1:])
-            if topic is None or topic_src(topic) == page_src:
+            question = bank.question(link[1:])
+            if question is None or topic_src(question.topic) == page_src:
                 return link
-            return relative(page_src, topic_src(topic)) + link
+            return relative(page_src, topic_src(question.topic)) + link
         if SCHEME.match(link) or link.startswith("//"):
             return link
         return relative(page_src, link)
