@@ -39,7 +39,7 @@ def test_topic_page_renders_questions_in_order_with_closed_reveals(make_bank: Ma
     assert "## Question 1 { #what-is-post-training .qb-question__title }" in md
     assert "## Question 2 { #which-one .qb-question__title }" in md
     # The reveal is a details block, closed (no `open` option), holding answer, explanation and sources.
-    assert md.count("//// details | Answer\n    type: success\n    attrs: {class: qb-reveal}") == 2
+    assert md.count("////// details | Answer\n    type: success\n    attrs: {class: qb-reveal}") == 2
     assert "open:" not in md
     assert (
         '/// html | div.qb-answer[data-search-exclude=true data-correct="B"]\n**Correct choice:** B. Beta\n\nBeta, see [home](../../index.md).\n///'
@@ -52,7 +52,10 @@ def test_topic_page_renders_questions_in_order_with_closed_reveals(make_bank: Ma
     )
     assert '<a class="qb-edit" href="https://github.com/o/r/edit/main/questions/basics/which-one.md"' in md
     # Choices are shown openly, without their marks.
-    assert '//// html | div.qb-choices[data-hint="Select one."]\n1. Alpha\n2. Beta\n////' in md
+    assert (
+        '////// html | div.qb-choices[data-hint="Select one."]\n//// html | ol[type=A]\n'
+        "/// html | li\n    markdown: inline\nAlpha\n///\n/// html | li\n    markdown: inline\nBeta\n///\n////\n//////"
+    ) in md
     assert "[x]" not in md
 
 

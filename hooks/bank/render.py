@@ -77,17 +77,20 @@ def render_question(question: Question, number: int, bank: Bank, *, page_src: st
             f'<a class="qb-edit" href="{escape(edit_root + str(q.path))}" aria-label="Edit question {number} on GitHub">Edit this question</a>'
         )
     parts = [
-        f"///// html | section.qb-question[{attrs}]",
+        f"/////// html | section.qb-question[{attrs}]",
         f"## Question {number} {{ #{q.id} .qb-question__title }}",
         '<p class="qb-meta" data-search-exclude>' + " ".join(meta) + "</p>",
         localise_links(q.text, bank, page_src),
     ]
     if q.choices:
-        items = "\n".join(f"{i}. {localise_links(c.text, bank, page_src)}" for i, c in enumerate(q.choices, 1))
+        # <ol type="A">: the letters the answer refers to show even without our stylesheet.
+        items = "\n".join(
+            f"/// html | li\n    markdown: inline\n{localise_links(c.text, bank, page_src)}\n///" for c in q.choices
+        )
         hint = "Select all that apply." if q.multiple else "Select one."
-        parts.append(f'//// html | div.qb-choices[data-hint="{hint}"]\n{items}\n////')
+        parts.append(f'////// html | div.qb-choices[data-hint="{hint}"]\n//// html | ol[type=A]\n{items}\n////\n//////')
     parts.append(render_reveal(q, bank, page_src=page_src))
-    parts.append("/////")
+    parts.append("///////")
     return "\n\n".join(parts)
 
 
@@ -105,7 +108,7 @@ def render_reveal(question: Question, bank: Bank, *, page_src: str) -> str:
     answer.append(localise_links(q.answer, bank, page_src))
     data = f' data-correct="{",".join(correct)}"' if correct else ""
     parts = [
-        "//// details | Answer\n    type: success\n    attrs: {class: qb-reveal}",
+        "////// details | Answer\n    type: success\n    attrs: {class: qb-reveal}",
         f"/// html | div.qb-answer[data-search-exclude=true{data}]\n" + "\n\n".join(answer) + "\n///",
     ]
     if q.explanation:
@@ -116,7 +119,7 @@ def render_reveal(question: Question, bank: Bank, *, page_src: str) -> str:
         if k in bank.sources
     ]
     parts.append('<p class="qb-sources-label">Sources</p>\n\n' + "\n".join(f"- {link}" for link in links))
-    parts.append("////")
+    parts.append("//////")
     return "\n\n".join(parts)
 
 
