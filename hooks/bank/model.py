@@ -75,10 +75,27 @@ class Topic:
     questions: list[Question] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class GlossaryTerm:
+    term: str
+    definition: str
+    expansion: str | None = None
+    sources: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()  # other spellings and plurals that get the same tooltip
+    line: int = 1
+
+    @property
+    def tooltip(self) -> str:
+        if not self.expansion:
+            return self.definition
+        return f"{self.expansion[:1].upper()}{self.expansion[1:]}: {self.definition}"
+
+
 @dataclass
 class Bank:
     topics: list[Topic]
     sources: dict[str, Source]
+    glossary: list[GlossaryTerm] = field(default_factory=list)
 
     @cached_property
     def questions(self) -> list[Question]:

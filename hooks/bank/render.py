@@ -144,10 +144,11 @@ def render_topic_cards(bank: Bank, *, page_src: str) -> str:
     cards = []
     for t in bank.topics:
         link = relative(page_src, topic_src(t))
-        cards.append(
-            f"-   **[{t.title}]({link})**\n\n    ---\n\n    {t.summary}\n\n"
-            f"    {len(t.questions)} questions: {level_counts(t.questions)}"
+        count = len(t.questions)
+        questions = (
+            f"{count} question{'s' if count != 1 else ''}: {level_counts(t.questions)}" if count else "No questions yet"
         )
+        cards.append(f"-   **[{t.title}]({link})**\n\n    ---\n\n    {t.summary}\n\n    {questions}")
     return "/// html | div.grid.cards\n" + "\n\n".join(cards) + "\n///"
 
 
