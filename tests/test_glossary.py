@@ -70,7 +70,7 @@ def test_a_good_glossary_loads() -> None:
     [
         ("term: SFT\n", [(1, "the glossary must be a YAML list of terms")]),
         ("- [SFT]\n", [(1, "a glossary entry must be a mapping (term, definition, sources)")]),
-        ("- term: [oops\n", [(2, "malformed YAML: expected ',' or ']', but got '<stream end>'")]),
+        ("- term: [oops\n", [(1, "malformed YAML: did not find expected ',' or ']'")]),
         (
             "- definition: Orphan.\n  sources: [hu2021lora]\n",
             [(1, "glossary entry without a 'term'")],

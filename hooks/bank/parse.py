@@ -54,7 +54,7 @@ def load_yaml(text: str, path: str, *, first_line: int = 1) -> tuple[Yaml | None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         # libyaml marks a problem at the end of the text on the line after it: keep it inside.
-        line = first_line + min(mark.line if mark else 0, text.count("\n"))
+        line = first_line + min(mark.line if mark else 0, text.rstrip("\n").count("\n"))
         what = (err.problem or "invalid YAML").strip()
         return None, [Problem(path, line, f"malformed YAML: {what}")]
     except yaml.YAMLError as err:
