@@ -23,7 +23,7 @@ KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ARXIV = re.compile(r"^(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?$")
 QUESTION_KEYS = {"order", "level", "tags", "sources", "multiple"}
 TOPIC_KEYS = {"title", "order", "summary"}
-SOURCE_KEYS = {"key", "title", "authors", "year", "venue", "arxiv", "url"}
+SOURCE_KEYS = {"key", "title", "authors", "year", "venue", "arxiv", "url", "note"}  # note: for citers, never shown
 
 
 def load_bank(root: Path, *, docs_dir: Path | None = None) -> tuple[Bank, list[Problem]]:
