@@ -36,12 +36,11 @@ def load_bank(root: Path, *, docs_dir: Path | None = None) -> tuple[Bank, list[P
     texts: dict[str, str] = {}  # path -> whole file, for the markup checks once all IDs are known
     sources = _load_bibliography(bank_dir / BIBLIOGRAPHY, root, problems, texts)
     topics: list[Topic] = []
-    questions: list[Question] = []  # path -> whole file, for the markup checks once all IDs are known
+    questions: list[Question] = []
 
-    entries = sorted(bank_dir.iterdir()) if bank_dir.is_dir() else []
     if not bank_dir.is_dir():
         problems.append(Problem(BANK_DIR, 1, "the question bank folder is missing"))
-    for entry in entries:
+    for entry in sorted(bank_dir.iterdir()) if bank_dir.is_dir() else []:
         rel = _rel(entry, root)
         if entry.name.startswith("."):
             continue
@@ -77,7 +76,7 @@ def _read(path: Path, root: Path, problems: list[Problem]) -> str | None:
 
 
 def _load_bibliography(path: Path, root: Path, problems: list[Problem], texts: dict[str, str]) -> dict[str, Source]:
-    rel = _rel(path, root) if path.parent.exists() else f"{BANK_DIR}/{BIBLIOGRAPHY}"
+    rel = _rel(path, root)
     if not path.is_file():
         problems.append(Problem(rel, 1, "bibliography not found (create it: a YAML list of works)"))
         return {}
