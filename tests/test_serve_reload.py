@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -15,6 +14,7 @@ from urllib.parse import urlsplit
 
 import yaml
 from conftest import ROOT
+from project_copy import copy_project
 
 QUESTION = Path("questions") / "lifecycle" / "what-is-post-training.md"
 MARKER = "Freshly edited question text"
@@ -46,9 +46,7 @@ def free_port() -> int:
 
 
 def test_serve_picks_up_an_edited_question(tmp_path: Path) -> None:
-    for name in ("docs", "hooks", "questions"):
-        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    copy_project(tmp_path)
     site_url = yaml.safe_load((ROOT / "mkdocs.yml").read_text())["site_url"]
     address = f"127.0.0.1:{free_port()}"
     url = f"http://{address}{urlsplit(site_url).path}topics/lifecycle/"

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import functools
 import os
-import shutil
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, MakeBank, build_site
+from conftest import MakeBank, build_site
+from project_copy import copy_project
 from sample_bank import FILES
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -39,10 +39,7 @@ def require_chromium() -> None:
 def worksheet_url(make_bank: MakeBank) -> Iterator[str]:
     """The sample bank's worksheet, in the real site's theme and styles, served over HTTP."""
     require_chromium()
-    root = make_bank(FILES)
-    shutil.copytree(ROOT / "docs", root / "docs", dirs_exist_ok=True)
-    shutil.copytree(ROOT / "hooks", root / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    root = copy_project(make_bank(FILES), without=["questions"])
     site = build_site(root / "mkdocs.yml", root / "site")
     handler = functools.partial(SimpleHTTPRequestHandler, directory=str(site))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
