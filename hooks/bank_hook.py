@@ -13,6 +13,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from bank import Bank, load_bank
+from bank.glossary import GLOSSARY_SRC, abbreviations, unwrap_title_abbrs
+from bank.mathml import line_of, render_math
 from bank.pages import generated_files
 from bank.render import nav_entries, render_topic_cards
 
@@ -62,6 +64,24 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if CARDS_MARKER not in markdown or _bank is None:
+    if _bank is None:
         return markdown
-    return markdown.replace(CARDS_MARKER, render_topic_cards(_bank, page_src=page.file.src_uri))
+    if CARDS_MARKER in markdown:
+        markdown = markdown.replace(CARDS_MARKER, render_topic_cards(_bank, page_src=page.file.src_uri))
+    if page.file.src_uri != GLOSSARY_SRC:  # the glossary page defines the terms in full already
+        markdown += abbreviations(_bank.glossary)
+    return markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    html, failures = render_math(unwrap_title_abbrs(html))
+    for failure in failures:
+        # Bank formulas were checked in on_config, with their bank file and line; these come from docs/.
+        where = f"{page.file.src_uri} (generated)"
+        if page.file.abs_src_path:
+            source = Path(page.file.abs_src_path)
+            where = f"docs/{page.file.src_uri}:{line_of(source.read_text(encoding='utf-8'), failure.tex)}"
+        log.error(f"{where}: LaTeX error in '{failure.tex.strip()}': {failure.message}")
+    if failures:
+        raise PluginError(f"{len(failures)} formula(s) on {page.file.src_uri} cannot be rendered, listed above")
+    return html

@@ -8,20 +8,22 @@ from typing import Any, TypeGuard
 
 import yaml
 
+from .glossary import GLOSSARY, load_glossary
 from .markup import check_markup
-from .model import LEVELS, Bank, Choice, Problem, Question, Source, Topic
+from .mathml import check_math
+from .model import LEVELS, Bank, Choice, GlossaryTerm, Problem, Question, Source, Topic
 from .parse import Yaml, decode, load_yaml, mapping_lines, parse_question_body, split_front_matter
 
 BANK_DIR = "questions"
 BIBLIOGRAPHY = "references.yml"
 TOPIC_FILE = "_topic.md"
 # Data files other features keep beside the bibliography.
-ROOT_FILES = {BIBLIOGRAPHY, "glossary.yml"}
+ROOT_FILES = {BIBLIOGRAPHY, GLOSSARY}
 KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ARXIV = re.compile(r"^(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?$")
 QUESTION_KEYS = {"order", "level", "tags", "sources", "multiple"}
 TOPIC_KEYS = {"title", "order", "summary"}
-SOURCE_KEYS = {"key", "title", "authors", "year", "venue", "arxiv", "url"}
+SOURCE_KEYS = {"key", "title", "authors", "year", "venue", "arxiv", "url", "note"}  # note: for citers, never shown
 
 
 def load_bank(root: Path, *, docs_dir: Path | None = None) -> tuple[Bank, list[Problem]]:
@@ -54,11 +56,14 @@ def load_bank(root: Path, *, docs_dir: Path | None = None) -> tuple[Bank, list[P
             topics.append(topic)
 
     _check_across(questions, topics, problems)
+    glossary = _load_glossary(bank_dir / GLOSSARY, root, sources, problems)
     ids = {q.id for q in questions}
     for rel, text in texts.items():
         problems.extend(check_markup(text, 1, rel, question_ids=ids, docs_dir=docs_dir))
+        if rel.endswith(".md"):
+            problems.extend(check_math(text, rel))
     topics.sort(key=lambda t: (t.order, t.slug))
-    return Bank(topics, sources), sorted(set(problems))
+    return Bank(topics, sources, glossary), sorted(set(problems))
 
 
 def _rel(path: Path, root: Path) -> str:
@@ -87,9 +92,9 @@ def _load_bibliography(path: Path, root: Path, problems: list[Problem], texts: d
     if not isinstance(doc.data, list):
         problems.append(Problem(rel, doc.line, "the bibliography must be a YAML list of works"))
         return {}
-    node = yaml.compose(text, Loader=yaml.SafeLoader)
     sources: dict[str, Source] = {}
-    for item, item_node in zip(doc.data, node.value if node is not None else [], strict=False):
+    items = doc.node.value if isinstance(doc.node, yaml.SequenceNode) else []
+    for item, item_node in zip(doc.data, items, strict=False):
         lines = mapping_lines(item_node, rel, 1)
         source = _source(item, lines, rel, problems)
         if source is None:
@@ -100,6 +105,16 @@ def _load_bibliography(path: Path, root: Path, problems: list[Problem], texts: d
             )
         sources[source.key] = source
     return sources
+
+
+def _load_glossary(path: Path, root: Path, sources: dict[str, Source], problems: list[Problem]) -> list[GlossaryTerm]:
+    """The glossary is optional: without the file the site has no tooltips and an empty glossary page."""
+    text = _read(path, root, problems) if path.is_file() else None
+    if text is None:
+        return []
+    terms, found = load_glossary(text, _rel(path, root), sources=sources)
+    problems.extend(found)
+    return terms
 
 
 def _source(item: Any, lines: Yaml, rel: str, problems: list[Problem]) -> Source | None:

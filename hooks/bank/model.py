@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import PurePosixPath
 
 LEVELS = ("foundation", "intermediate", "advanced")
@@ -74,14 +75,35 @@ class Topic:
     questions: list[Question] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class GlossaryTerm:
+    term: str
+    definition: str
+    expansion: str | None = None
+    sources: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()  # other spellings and plurals that get the same tooltip
+    line: int = 1
+
+    @property
+    def tooltip(self) -> str:
+        if not self.expansion:
+            return self.definition
+        return f"{self.expansion[:1].upper()}{self.expansion[1:]}: {self.definition}"
+
+
 @dataclass
 class Bank:
     topics: list[Topic]
     sources: dict[str, Source]
+    glossary: list[GlossaryTerm] = field(default_factory=list)
 
-    @property
+    @cached_property
     def questions(self) -> list[Question]:
         return [q for t in self.topics for q in t.questions]
 
+    @cached_property
+    def by_id(self) -> dict[str, Question]:
+        return {q.id: q for q in self.questions}
+
     def question(self, qid: str) -> Question | None:
-        return next((q for q in self.questions if q.id == qid), None)
+        return self.by_id.get(qid)

@@ -30,14 +30,13 @@ def relative(page_src: str, target_src: str) -> str:
 
 def localise_links(markdown: str, bank: Bank, page_src: str) -> str:
     """Make bank links (`#question-id`, docs-relative pages) work from the page at `page_src`."""
-    topic_of = {q.id: q.topic for q in bank.questions}
 
     def target(link: str) -> str:
         if link.startswith("#"):
-            topic = topic_of.get(link[1:])
-            if topic is None or topic_src(topic) == page_src:
+            question = bank.question(link[1:])
+            if question is None or topic_src(question.topic) == page_src:
                 return link
-            return relative(page_src, topic_src(topic)) + link
+            return relative(page_src, topic_src(question.topic)) + link
         if SCHEME.match(link) or link.startswith("//"):
             return link
         return relative(page_src, link)
@@ -80,17 +79,20 @@ def render_question(question: Question, number: int, bank: Bank, *, page_src: st
             f'<a class="qb-edit" href="{escape(edit_root + str(q.path))}" aria-label="Edit question {number} on GitHub">Edit this question</a>'
         )
     parts = [
-        f"///// html | section.qb-question[{attrs}]",
+        f"/////// html | section.qb-question[{attrs}]",
         f"## Question {number} {{ #{q.id} .qb-question__title }}",
         '<p class="qb-meta" data-search-exclude>' + " ".join(meta) + "</p>",
         localise_links(q.text, bank, page_src),
     ]
     if q.choices:
-        items = "\n".join(f"{i}. {localise_links(c.text, bank, page_src)}" for i, c in enumerate(q.choices, 1))
+        # <ol type="A">: the letters the answer refers to show even without our stylesheet.
+        items = "\n".join(
+            f"/// html | li\n    markdown: inline\n{localise_links(c.text, bank, page_src)}\n///" for c in q.choices
+        )
         hint = "Select all that apply." if q.multiple else "Select one."
-        parts.append(f'//// html | div.qb-choices[data-hint="{hint}"]\n{items}\n////')
+        parts.append(f'////// html | div.qb-choices[data-hint="{hint}"]\n//// html | ol[type=A]\n{items}\n////\n//////')
     parts.append(render_reveal(q, bank, page_src=page_src))
-    parts.append("/////")
+    parts.append("///////")
     return "\n\n".join(parts)
 
 
@@ -108,7 +110,7 @@ def render_reveal(question: Question, bank: Bank, *, page_src: str) -> str:
     answer.append(localise_links(q.answer, bank, page_src))
     data = f' data-correct="{",".join(correct)}"' if correct else ""
     parts = [
-        "//// details | Answer\n    type: success\n    attrs: {class: qb-reveal}",
+        "////// details | Answer\n    type: success\n    attrs: {class: qb-reveal}",
         f"/// html | div.qb-answer[data-search-exclude=true{data}]\n" + "\n\n".join(answer) + "\n///",
     ]
     if q.explanation:
@@ -119,7 +121,7 @@ def render_reveal(question: Question, bank: Bank, *, page_src: str) -> str:
         if k in bank.sources
     ]
     parts.append('<p class="qb-sources-label">Sources</p>\n\n' + "\n".join(f"- {link}" for link in links))
-    parts.append("////")
+    parts.append("//////")
     return "\n\n".join(parts)
 
 
@@ -144,10 +146,11 @@ def render_topic_cards(bank: Bank, *, page_src: str) -> str:
     cards = []
     for t in bank.topics:
         link = relative(page_src, topic_src(t))
-        cards.append(
-            f"-   **[{t.title}]({link})**\n\n    ---\n\n    {t.summary}\n\n"
-            f"    {len(t.questions)} questions: {level_counts(t.questions)}"
+        count = len(t.questions)
+        questions = (
+            f"{count} question{'s' if count != 1 else ''}: {level_counts(t.questions)}" if count else "No questions yet"
         )
+        cards.append(f"-   **[{t.title}]({link})**\n\n    ---\n\n    {t.summary}\n\n    {questions}")
     return "/// html | div.grid.cards\n" + "\n\n".join(cards) + "\n///"
 
 

@@ -1,0 +1,389 @@
+"""load_bank: every kind of problem is reported once, at the file and line to open, with all others."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import MakeBank
+
+from bank import Problem, load_bank
+
+Q = "questions/basics/"
+
+
+def problems_of(root: Path) -> list[tuple[str, int, str]]:
+    _, problems = load_bank(root, docs_dir=root / "docs")
+    return [(p.path, p.line, p.message) for p in problems]
+
+
+def question(
+    body: str, *, front: str = "order: 20\nlevel: foundation\ntags: [basics]\nsources: [ouyang2022instructgpt]\n"
+) -> str:
+    return f"---\n{front}---\n{body}"
+
+
+def test_valid_bank_loads_with_no_problem(make_bank: MakeBank) -> None:
+    root = make_bank()
+    bank, problems = load_bank(root, docs_dir=root / "docs")
+    assert problems == []
+    [topic] = bank.topics
+    assert (topic.slug, topic.title, topic.order, topic.summary, topic.intro) == (
+        "basics",
+        "Basics",
+        1,
+        "The basics.",
+        "Intro to the basics.",
+    )
+    [q] = topic.questions
+    assert (q.id, q.topic, str(q.path), q.level, q.tags, q.sources) == (
+        "what-is-post-training",
+        "basics",
+        Q + "what-is-post-training.md",
+        "foundation",
+        ["basics"],
+        ["ouyang2022instructgpt"],
+    )
+    assert (q.text, q.answer, q.explanation, q.choices, q.kind) == (
+        "What is post-training?",
+        "Training after pre-training.",
+        None,
+        [],
+        "reveal",
+    )
+
+
+def test_choices_explanation_and_order(make_bank: MakeBank) -> None:
+    body = (
+        "Pick one.\n\n- [ ] Alpha\n- [x] Beta `code`\n- [ ] Gamma\n\n## Answer\n\nBeta.\n\n## Explanation\n\nBecause.\n"
+    )
+    root = make_bank(
+        {
+            "basics/pick.md": question(
+                body, front="order: 5\nlevel: advanced\ntags: [x]\nsources: [ouyang2022instructgpt]\n"
+            )
+        }
+    )
+    bank, problems = load_bank(root)
+    assert problems == []
+    first, second = bank.topics[0].questions
+    assert first.id == "pick" and second.id == "what-is-post-training"
+    assert [(c.text, c.correct, c.line) for c in first.choices] == [
+        ("Alpha", False, 9),
+        ("Beta `code`", True, 10),
+        ("Gamma", False, 11),
+    ]
+    assert (first.text, first.answer, first.explanation, first.kind) == ("Pick one.", "Beta.", "Because.", "single")
+
+
+def test_multiple_answer_question(make_bank: MakeBank) -> None:
+    body = "Select all that apply.\n\n- [x] A\n- [ ] B\n- [x] C\n\n## Answer\n\nA and C.\n"
+    front = "order: 20\nlevel: foundation\ntags: [x]\nsources: [ouyang2022instructgpt]\nmultiple: true\n"
+    bank, problems = load_bank(make_bank({"basics/multi.md": question(body, front=front)}))
+    assert problems == []
+    assert bank.topics[0].questions[1].kind == "multiple"
+
+
+def test_fenced_code_is_not_parsed_as_sections_or_choices(make_bank: MakeBank) -> None:
+    body = "What does this print?\n\n```text\n## Answer\n- [x] not a choice\n```\n\n## Answer\n\nNothing.\n"
+    bank, problems = load_bank(make_bank({"basics/code.md": question(body)}))
+    assert problems == []
+    q = bank.topics[0].questions[1]
+    assert q.choices == [] and "## Answer" in q.text and q.answer == "Nothing."
+
+
+CASES = [
+    pytest.param(
+        "basics/x.md",
+        question(
+            "Q?\n\n## Answer\n\nA.\n",
+            front="order: 20\nlevel: foundation\ntags: [a]\nsources: [ouyang2022instructgpt]\nsource: [x]\n",
+        ),
+        6,
+        "unknown key 'source' (allowed: level, multiple, order, sources, tags)",
+        id="unknown-key",
+    ),
+    pytest.param(
+        "basics/x.md",
+        question("\n## Answer\n\nA.\n"),
+        8,
+        "missing question text (write the question before '## Answer')",
+        id="missing-text",
+    ),
+    pytest.param(
+        "basics/x.md",
+        question("Q?\n"),
+        7,
+        "missing '## Answer' section (the text the reader reveals)",
+        id="missing-answer",
+    ),
+    pytest.param(
+        "basics/x.md",
+        question("Q?\n\n## Answer\n\n## Explanation\n\nE.\n"),
+        9,
+        "empty '## Answer' section",
+        id="empty-answer",
+    ),
+    pytest.param(
+        "basics/x.md",
+        question("Q?\n\n- [ ] A\n- [ ] B\n\n## Answer\n\nA.\n"),
+        9,
+        "no correct choice (mark it '- [x] ')",
+        id="no-correct",
+    ),
+    pytest.param(
+        "basics/x.md",
+        question("Q?\n\n- [x] A\n- [x] B\n\n## Answer\n\nA.\n"),
+        10,
+        "several correct choices in a single-answer question (keep one '- [x]', or add 'multiple: true')",
+        id="several-correct",
+    ),
+    pytest.param(
+        "basics/x.md",
+        question("Q?\n\n- [x] Same text\n- [ ] same  text!\n\n## Answer\n\nA.\n"),
+        10,
+        "duplicate choice (same text as line 9)",
+        id="duplicate-choice",
+    ),
+    pytest.param(
+        "basics/x.md",
+        question("Q?\n\n- [x] A\n- [ ] B\nmore text\n- [ ] C\n\n## Answer\n\nA.\n"),
+        11,
+        "choices must be one task list at the end of the question text, one line per choice",
+        id="choices-not-at-end",
+    ),
+    pytest.param(
+        "basics/Bad_ID.md",
+        question("Q?\n\n## Answer\n\nA.\n"),
+        1,
+        "question ID 'Bad_ID' (the file name) must be lowercase kebab-case, e.g. 'dpo-reference-model'",
+        id="bad-id",
+    ),
+    pytest.param(
+        "basics/x.md",
+        question("What is  POST-training?\n\n## Answer\n\nA.\n"),
+        7,
+        "same question text as questions/basics/what-is-post-training.md",
+        id="same-text",
+    ),
+    pytest.param(
+        "basics/x.md",
+        question(
+            "Q?\n\n## Answer\n\nA.\n",
+            front="order: 20\nlevel: foundation\ntags: [a]\nsources: [ouyang2022instructgpt, nobody2099]\n",
+        ),
+        5,
+        "unknown source 'nobody2099' (add it to questions/references.yml or fix the key)",
+        id="unknown-source",
+    ),
+    pytest.param(
+        "basics/x.md", b"---\norder: 20\n---\nQ\xff?\n", 4, "not valid UTF-8 (save the file as UTF-8)", id="not-utf8"
+    ),
+    pytest.param("basics/x.md", "  \n\n", 1, "file is empty", id="empty-file"),
+    pytest.param(
+        "basics/x.md",
+        question("Q? <script>alert(1)</script>\n\n## Answer\n\nA.\n"),
+        7,
+        "raw <script> is not allowed in bank text",
+        id="script",
+    ),
+    pytest.param(
+        "basics/x.md",
+        question('Q?\n\n## Answer\n\n<img src="https://x.org/a.png" onerror="alert(1)">\n'),
+        11,
+        "event-handler attribute (on...=) is not allowed in bank text",
+        id="event-handler",
+    ),
+    pytest.param(
+        "basics/x.md",
+        question("Q?\n\n## Answer\n\nSee [this](javascript:alert(1)).\n"),
+        11,
+        "javascript: URLs are not allowed in bank text",
+        id="javascript-url",
+    ),
+    pytest.param(
+        "basics/x.md",
+        question("Q? See [that](#no-such-question).\n\n## Answer\n\nA.\n"),
+        7,
+        "link to '#no-such-question', which is not a question ID (link to a question as '#<question-id>')",
+        id="unknown-question-link",
+    ),
+    pytest.param(
+        "basics/x.md",
+        question("Q?\n\n## Answer\n\nSee [the page](missing.md).\n"),
+        11,
+        "link to 'missing.md', which is not a page in docs/ (page links are relative to docs/)",
+        id="unknown-page-link",
+    ),
+    pytest.param(
+        "basics/x.md",
+        question("Q?\n\n## Answer\n\nSee [the paper](http://arxiv.org/abs/2203.02155).\n"),
+        11,
+        "external link 'http://arxiv.org/abs/2203.02155' must use https://",
+        id="http-link",
+    ),
+    pytest.param(
+        "basics/x.md",
+        question("Q?\n\n## Answer\n\nA.\n\n## Notes\n\nN.\n"),
+        13,
+        "unexpected heading '## Notes' (the only sections are '## Answer' and '## Explanation')",
+        id="unknown-section",
+    ),
+    pytest.param(
+        "basics/x.md",
+        question(
+            "Q?\n\n## Answer\n\nA.\n",
+            front="order: 10\nlevel: foundation\ntags: [a]\nsources: [ouyang2022instructgpt]\n",
+        ),
+        2,
+        "order 10 is already used by questions/basics/what-is-post-training.md",
+        id="duplicate-order",
+    ),
+    pytest.param(
+        "basics/x.md",
+        question(
+            "Q?\n\n## Answer\n\nA.\n", front="order: 20\nlevel: expert\ntags: [a]\nsources: [ouyang2022instructgpt]\n"
+        ),
+        3,
+        "'level' must be one of: foundation, intermediate, advanced",
+        id="bad-level",
+    ),
+    pytest.param(
+        "basics/x.md",
+        question("Q?\n\n## Answer\n\nA.\n", front="order: 20\nlevel: foundation\ntags: [a]\nsources: []\n"),
+        5,
+        "'sources' is required: a non-empty list, e.g. sources: [a, b]",
+        id="no-sources",
+    ),
+    pytest.param(
+        "basics/x.md",
+        "Q?\n\n## Answer\n\nA.\n",
+        1,
+        "missing front matter (start the file with a '---' line)",
+        id="no-front-matter",
+    ),
+    pytest.param(
+        "stray.md", "# Hi\n", 1, "file outside any topic (move it into questions/<topic>/)", id="outside-topic"
+    ),
+    pytest.param(
+        "basics/deeper/x.md",
+        "# Hi\n",
+        1,
+        "file outside any topic (questions live directly in questions/<topic>/)",
+        id="nested-too-deep",
+    ),
+    pytest.param("basics/notes.txt", "hi\n", 1, "not a question file (question files end in .md)", id="not-markdown"),
+]
+
+
+@pytest.mark.parametrize(("rel", "content", "line", "message"), CASES)
+def test_each_problem_is_reported_at_its_line(
+    make_bank: MakeBank, rel: str, content: str | bytes, line: int, message: str
+) -> None:
+    root = make_bank({rel: content})
+    assert problems_of(root) == [("questions/" + rel, line, message)]
+
+
+def test_malformed_yaml_is_reported_inside_the_front_matter(make_bank: MakeBank) -> None:
+    root = make_bank({"basics/x.md": "---\nlevel: foundation\norder: [1\n---\nQ?\n\n## Answer\n\nA.\n"})
+    [(path, line, message)] = problems_of(root)
+    assert (path, line) == ("questions/basics/x.md", 3)
+    assert message.startswith("malformed YAML: ") and "']'" in message
+
+
+def test_topic_folder_without_topic_file(make_bank: MakeBank) -> None:
+    root = make_bank({"orphans/lost.md": question("Lost?\n\n## Answer\n\nA.\n")})
+    assert problems_of(root) == [
+        ("questions/orphans/_topic.md", 1, "topic folder has no topic file (create it with title, order and summary)")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("entry", "line", "message"),
+    [
+        pytest.param(
+            "- key: a\n  authors: X\n  year: 2020\n  url: https://a.org\n",
+            7,
+            "bibliography entry 'a' has no title",
+            id="no-title",
+        ),
+        pytest.param(
+            "- key: a\n  title: T\n  authors: X\n  url: https://a.org\n",
+            7,
+            "bibliography entry 'a' has no year (a four-digit number)",
+            id="no-year",
+        ),
+        pytest.param(
+            "- key: a\n  title: T\n  authors: X\n  year: 2020\n", 7, "bibliography entry 'a' has no url", id="no-url"
+        ),
+        pytest.param(
+            "- key: a\n  title: T\n  authors: X\n  year: 2020\n  url: https://a.org\n  arxiv: 2203.1\n",
+            12,
+            "bibliography entry 'a': malformed arXiv ID '2203.1' (e.g. '2203.02155', quoted)",
+            id="bad-arxiv",
+        ),
+        pytest.param(
+            "- key: a\n  title: T\n  authors: X\n  year: 2020\n  url: http://a.org\n",
+            11,
+            "bibliography entry 'a': url must start with https://",
+            id="http-url",
+        ),
+        pytest.param(
+            "- key: ouyang2022instructgpt\n  title: T\n  authors: X\n  year: 2020\n  url: https://a.org\n",
+            7,
+            "duplicate bibliography key 'ouyang2022instructgpt'",
+            id="duplicate-key",
+        ),
+    ],
+)
+def test_bibliography_problems(make_bank: MakeBank, entry: str, line: int, message: str) -> None:
+    from conftest import BIBLIOGRAPHY
+
+    root = make_bank({"references.yml": BIBLIOGRAPHY + entry})
+    assert problems_of(root) == [("questions/references.yml", line, message)]
+
+
+def test_every_problem_is_reported_at_once_in_order(make_bank: MakeBank) -> None:
+    root = make_bank(
+        {
+            "basics/a.md": question(
+                "Q1?\n\n- [ ] A\n- [ ] B\n\n## Answer\n\nA.\n",
+                front="order: 20\nlevel: foundation\ntags: [a]\nsources: [nope]\nextra: 1\n",
+            ),
+            "basics/b.md": question("Q2?\n"),
+            "stray.md": "x\n",
+        }
+    )
+    assert problems_of(root) == [
+        ("questions/basics/a.md", 5, "unknown source 'nope' (add it to questions/references.yml or fix the key)"),
+        ("questions/basics/a.md", 6, "unknown key 'extra' (allowed: level, multiple, order, sources, tags)"),
+        ("questions/basics/a.md", 10, "no correct choice (mark it '- [x] ')"),
+        ("questions/basics/b.md", 2, "order 20 is already used by questions/basics/a.md"),
+        ("questions/basics/b.md", 7, "missing '## Answer' section (the text the reader reveals)"),
+        ("questions/stray.md", 1, "file outside any topic (move it into questions/<topic>/)"),
+    ]
+
+
+def test_no_question_disappears_when_its_file_has_problems(make_bank: MakeBank) -> None:
+    root = make_bank(
+        {
+            "basics/broken.md": question(
+                "Q?\n\n- [ ] A\n\n## Answer\n\nA.\n",
+                front="order: 30\nlevel: nope\ntags: [a]\nsources: [ouyang2022instructgpt]\n",
+            )
+        }
+    )
+    bank, problems = load_bank(root)
+    assert {q.id for q in bank.questions} == {"what-is-post-training", "broken"}
+    assert problems
+
+
+def test_problem_formats_as_path_line_message() -> None:
+    assert str(Problem("questions/a/b.md", 7, "no correct choice")) == "questions/a/b.md:7: no correct choice"
+
+
+def test_real_bank_has_no_problem() -> None:
+    root = Path(__file__).resolve().parent.parent
+    bank, problems = load_bank(root, docs_dir=root / "docs")
+    assert [str(p) for p in problems] == []
+    assert len(bank.questions) >= 10

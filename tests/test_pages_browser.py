@@ -1,0 +1,90 @@
+"""The pages around the questions in real Chromium: formulas and diagrams in both colour schemes."""
+
+from __future__ import annotations
+
+import functools
+import os
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any, Literal
+
+import pytest
+from playwright.sync_api import Browser, sync_playwright
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+Scheme = Literal["light", "dark"]
+DIAGRAMS = ["training-lifecycle", "rlhf-loop", "ppo-grpo-dpo", "deepseek-r1-pipeline"]
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def site_url(built_site: Path) -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(built_site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if not CHROMIUM.exists():
+        message = "Chromium is not installed (apt-get install -y chromium)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_formulas_take_the_text_colour_of_the_scheme(browser: Browser, site_url: str, scheme: Scheme) -> None:
+    page = browser.new_page(color_scheme=scheme)
+    page.goto(site_url + "diagrams/")
+    assert page.evaluate("document.body.dataset.mdColorScheme") == ("slate" if scheme == "dark" else "default")
+    colours = page.evaluate(
+        """() => [...document.querySelectorAll('article math')].map(m => [
+            getComputedStyle(m).color, getComputedStyle(m.closest('article')).color,
+            m.getBoundingClientRect().height])"""
+    )
+    page.close()
+    assert colours, "no formulas on the diagrams page"
+    for math, text, height in colours:
+        assert math == text
+        assert height > 10  # laid out as MathML, not left as raw text in an unknown element
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_diagrams_load_with_their_text_alternatives(browser: Browser, site_url: str, scheme: Scheme) -> None:
+    page = browser.new_page(color_scheme=scheme)
+    page.goto(site_url + "diagrams/")
+    page.wait_for_load_state("load")
+    figures = page.evaluate(
+        """() => [...document.querySelectorAll('figure.qb-diagram')].map(f => {
+            const img = f.querySelector('img');
+            return [img.getAttribute('src'), img.naturalWidth, img.getBoundingClientRect().width,
+                    img.alt, f.querySelector('figcaption').textContent.trim().length];
+        })"""
+    )
+    page.close()
+    assert [src.rsplit("/", 1)[-1] for src, *_ in figures] == [f"{name}.svg" for name in DIAGRAMS]
+    for src, natural_width, shown_width, alt, caption in figures:
+        assert natural_width > 0, f"{src} did not load"
+        assert shown_width > 500, f"{src} is shown too small to read"
+        assert alt and caption > 300, f"{src} lacks a text alternative"
