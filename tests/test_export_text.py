@@ -5,8 +5,8 @@ from __future__ import annotations
 from conftest import MakeBank
 from sample_bank import SITE, load_sample
 
-from bank import Bank
-from bank.export_text import absolute_links, page_url, permalink, to_html, to_inline_html
+from bank import Bank, Choice
+from bank.export_text import absolute_links, choices_html, page_url, permalink, to_html, to_inline_html
 
 EMPTY = Bank([], {})
 
@@ -57,3 +57,19 @@ def test_permalink_and_page_urls(make_bank: MakeBank) -> None:
     assert permalink(question, None) == "topics/basics/#pick-several"
     assert page_url("worksheets/sft/index.md") == "worksheets/sft/"
     assert page_url("exports/questions.json") == "exports/questions.json"
+
+
+def test_choices_convert_as_one_list_and_match_one_by_one(make_bank: MakeBank) -> None:
+    _, bank = load_sample(make_bank)
+    for question in bank.questions:
+        one_by_one = [to_inline_html(c.text, bank, SITE) for c in question.choices]
+        assert choices_html(question.choices, bank, SITE) == one_by_one
+
+
+def test_a_choice_that_is_not_a_plain_item_goes_alone() -> None:
+    # "1999. ..." would be read as a list of its own inside the item
+    choices = [Choice("1999. a year", False, 1), Choice("$x_1$ *and* `y`", True, 2)]
+    assert choices_html(choices, EMPTY, SITE) == [
+        '<ol start="1999">\n<li>a year</li>\n</ol>',
+        "\\(x_1\\) <em>and</em> <code>y</code>",
+    ]

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import genanki
 
-from .export_text import permalink, to_html, to_inline_html
+from .export_text import choices_html, permalink, to_html
 from .model import Bank, Question
 from .render import LETTERS
 
@@ -71,17 +71,18 @@ def deck_timestamp(environ: Mapping[str, str] = os.environ) -> float:
 def question_note(question: Question, bank: Bank, *, site_url: str | None) -> genanki.Note:
     q = question
     topic = next((t.title for t in bank.topics if t.slug == q.topic), q.topic)
+    items = choices_html(q.choices, bank, site_url)
     choices = ""
-    if q.choices:
-        items = "".join(f"<li>{to_inline_html(c.text, bank, site_url)}</li>" for c in q.choices)
+    if items:
         hint = "Select all that apply." if q.multiple else "Select one."
-        choices = f'<ol type="A">{items}</ol><p class="qb-hint">{hint}</p>'
+        choices = (
+            '<ol type="A">' + "".join(f"<li>{item}</li>" for item in items) + f'</ol><p class="qb-hint">{hint}</p>'
+        )
     answer = to_html(q.answer, bank, site_url)
-    correct = [(LETTERS[i], c) for i, c in enumerate(q.choices) if c.correct]
+    correct = [f"{LETTERS[i]}. {item}" for i, (item, c) in enumerate(zip(items, q.choices, strict=True)) if c.correct]
     if correct:
         label = "Correct choices" if len(correct) > 1 else "Correct choice"
-        texts = "; ".join(f"{letter}. {to_inline_html(c.text, bank, site_url)}" for letter, c in correct)
-        answer = f"<p><strong>{label}:</strong> {texts}</p>{answer}"
+        answer = f"<p><strong>{label}:</strong> {'; '.join(correct)}</p>{answer}"
     sources = "".join(
         f'<li><a href="{escape(s.url)}">{escape(s.title)}</a> ({escape(s.authors)}, {s.year})</li>'
         for s in (bank.sources[k] for k in q.sources if k in bank.sources)

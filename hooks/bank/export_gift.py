@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from html import escape
 
-from .export_text import permalink, to_html, to_inline_html
+from .export_text import choices_html, permalink, to_html
 from .model import Bank, Question
 
 ROOT_CATEGORY = "Post-training self-check"
@@ -52,8 +52,8 @@ def render_question(question: Question, bank: Bank, *, site_url: str | None) -> 
     q = question
     lines = [f"// {q.id} ({q.path})", f"::{gift_escape(q.id)}::[html]{gift_escape(to_html(q.text, bank, site_url))}{{"]
     correct = sum(c.correct for c in q.choices)
-    for choice in q.choices:
-        text = gift_escape(to_inline_html(choice.text, bank, site_url))
+    for choice, html in zip(q.choices, choices_html(q.choices, bank, site_url), strict=True):
+        text = gift_escape(html)
         if not q.multiple:
             mark = "=" if choice.correct else "~"
         else:

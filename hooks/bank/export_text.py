@@ -8,12 +8,13 @@ and `$$...$$`. Math is lifted out before the Markdown conversion (which would ot
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from html import escape
 
 import markdown
 
 from .markup import SCHEME, rewrite_links
-from .model import Bank, Question
+from .model import Bank, Choice, Question
 from .render import topic_src
 
 # Code is left alone; then display math, then inline math (no space just inside the dollars,
@@ -30,7 +31,9 @@ _TOKENS = re.compile(
 )
 _PLACEHOLDER = "qbmath{}qbmath"
 _PLACEHOLDERS = re.compile(r"qbmath(\d+)qbmath")
-_EXTENSIONS = ["tables", "fenced_code", "sane_lists"]
+_ITEM = re.compile(r"<li>(.*?)</li>", re.S)
+# One converter for every field (building one costs more than converting a field).
+_MARKDOWN = markdown.Markdown(extensions=["tables", "fenced_code", "sane_lists"])
 
 
 def site_base(site_url: str | None) -> str:
@@ -51,7 +54,6 @@ def permalink(question: Question, site_url: str | None) -> str:
 
 def absolute_links(text: str, bank: Bank, site_url: str | None) -> str:
     """Point `#question-id` links and docs-relative page links at the published site."""
-    topic_of = {q.id: q.topic for q in bank.questions}
     base = site_base(site_url)
 
     def target(link: str) -> str:
@@ -59,8 +61,8 @@ def absolute_links(text: str, bank: Bank, site_url: str | None) -> str:
             return link
         page, hash_, fragment = link.partition("#")
         if not page:
-            topic = topic_of.get(fragment)
-            return f"{base}{page_url(topic_src(topic))}#{fragment}" if topic else link
+            question = bank.question(fragment)
+            return f"{base}{page_url(topic_src(question.topic))}#{fragment}" if question else link
         return f"{base}{page_url(page)}{hash_}{fragment}"
 
     return rewrite_links(text, target)
@@ -82,8 +84,14 @@ def to_html(text: str, bank: Bank, site_url: str | None) -> str:
         return _PLACEHOLDER.format(len(maths) - 1)
 
     lifted = _TOKENS.sub(lift, absolute_links(text, bank, site_url))
-    html = markdown.markdown(lifted, extensions=_EXTENSIONS)
-    return _PLACEHOLDERS.sub(lambda m: maths[int(m.group(1))], html)
+    return _PLACEHOLDERS.sub(lambda m: maths[int(m.group(1))], _convert(lifted))
+
+
+@lru_cache(maxsize=1 << 16)  # four fields a question: enough for 16,000
+def _convert(markdown_text: str) -> str:
+    """Markdown to HTML, remembered: the Anki deck and the GIFT file convert the same fields, and each
+    `mkdocs serve` rebuild converts the unchanged ones again. The result depends on the text alone."""
+    return _MARKDOWN.reset().convert(markdown_text)
 
 
 def to_inline_html(text: str, bank: Bank, site_url: str | None) -> str:
@@ -91,3 +99,16 @@ def to_inline_html(text: str, bank: Bank, site_url: str | None) -> str:
     html = to_html(text, bank, site_url)
     inner = html.removeprefix("<p>").removesuffix("</p>")
     return inner if html.startswith("<p>") and "<p>" not in inner else html
+
+
+def choices_html(choices: list[Choice], bank: Bank, site_url: str | None) -> list[str]:
+    """Each choice as inline HTML. The choices go through Markdown together, as one list, which is
+    several times faster than one run each; a choice that does not stay one plain item goes alone."""
+    if not choices:
+        return []
+    html = to_html("\n".join(f"1. {c.text}" for c in choices), bank, site_url)
+    items = _ITEM.findall(html)
+    whole_list = html.startswith("<ol>\n<li>") and html.endswith("</li>\n</ol>") and html.count("<ol>") == 1
+    if whole_list and len(items) == len(choices) and not any("<li" in item for item in items):
+        return items
+    return [to_inline_html(c.text, bank, site_url) for c in choices]
