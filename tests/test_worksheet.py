@@ -35,7 +35,7 @@ def test_choices_are_lettered_and_open_questions_get_room_to_write(make_bank: Ma
     _, bank = load_sample(make_bank)
     page = render_worksheet(bank.topics[0], bank)
     assert page.count('//// html | ol.qb-ws-choices[type="A"]') == 2
-    assert "/// html | li\nRLHF\n///" in page
+    assert "/// html | li\n    markdown: inline\nRLHF\n///" in page
     assert page.count("Select all that apply.") == 1  # only the question with several answers says so
     assert page.count('<div class="qb-ws-lines" aria-hidden="true"></div>') == 1
 
@@ -54,7 +54,7 @@ def test_a_worksheet_per_topic_with_questions(make_bank: MakeBank) -> None:
     files = generated_files(bank, site_url="https://example.org/")
     assert "worksheets/basics/index.md" in files
     assert "worksheets/later/index.md" not in files
-    assert files["worksheets/basics/index.md"].source == "questions/basics/_topic.md"
+    assert files["worksheets/basics/index.md"].source is None  # a view of the questions: nothing to edit there
 
 
 def test_built_worksheet_page(built_site: Path) -> None:

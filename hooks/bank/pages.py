@@ -28,7 +28,7 @@ def generated_files(
     for topic in bank.topics:
         files[topic_src(topic)] = GeneratedFile(render_topic_page(topic, bank, edit_root=edit_root), str(topic.path))
         if topic.questions:
-            files[worksheet_src(topic)] = GeneratedFile(render_worksheet(topic, bank), str(topic.path))
+            files[worksheet_src(topic)] = GeneratedFile(render_worksheet(topic, bank))  # derived: no edit button
     files[GLOSSARY_SRC] = GeneratedFile(render_glossary_page(bank), "questions/glossary.yml")
     files[REFERENCES_SRC] = GeneratedFile(render_references_page(bank), "questions/references.yml")
     files[QUESTIONS_JSON_SRC] = GeneratedFile(render_questions_json(bank, site_url=site_url))

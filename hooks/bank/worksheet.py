@@ -34,7 +34,9 @@ def _question(question: Question, number: int, bank: Bank, page: str) -> str:
         localise_links(q.text, bank, page),
     ]
     if q.choices:
-        items = "\n\n".join(f"/// html | li\n{localise_links(c.text, bank, page)}\n///" for c in q.choices)
+        items = "\n\n".join(
+            f"/// html | li\n    markdown: inline\n{localise_links(c.text, bank, page)}\n///" for c in q.choices
+        )
         if q.multiple:
             parts.append('<p class="qb-ws-hint">Select all that apply.</p>')
         parts.append(f'//// html | ol.qb-ws-choices[type="A"]\n{items}\n////')
