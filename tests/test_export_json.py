@@ -52,6 +52,16 @@ def assert_round_trip(data: dict[str, Any], bank: Bank) -> None:
         }
         for key, s in bank.sources.items()
     }
+    assert data["glossary"] == [
+        {
+            "term": g.term,
+            "expansion": g.expansion,
+            "definition": g.definition,
+            "sources": list(g.sources),
+            "aliases": list(g.aliases),
+        }
+        for g in bank.glossary
+    ]
     exported_ids = [q["id"] for t in data["topics"] for q in t["questions"]]
     assert sorted(exported_ids) == sorted(q.id for q in bank.questions)
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from .export_text import page_url, permalink, site_base
 from .exports import SCHEMA_SRC, SCHEMA_VERSION, worksheet_src
-from .model import LEVELS, Bank, Question, Source, Topic
+from .model import LEVELS, Bank, GlossaryTerm, Question, Source, Topic
 from .render import topic_src
 
 KEBAB = "^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -25,6 +25,7 @@ def bank_to_json(bank: Bank, *, site_url: str | None) -> dict[str, Any]:
         "site": site_url,
         "topics": [_topic(t, site_url) for t in bank.topics],
         "sources": [_source(s) for s in bank.sources.values()],
+        "glossary": [_term(g) for g in bank.glossary],
     }
 
 
@@ -78,6 +79,16 @@ def _source(source: Source) -> dict[str, Any]:
         "url": source.url,
         "arxiv": source.arxiv,
         "venue": source.venue,
+    }
+
+
+def _term(term: GlossaryTerm) -> dict[str, Any]:
+    return {
+        "term": term.term,
+        "expansion": term.expansion,
+        "definition": term.definition,
+        "sources": list(term.sources),
+        "aliases": list(term.aliases),
     }
 
 
@@ -166,6 +177,16 @@ def questions_schema(*, site_url: str | None) -> dict[str, Any]:
         },
         "A work from the bibliography.",
     )
+    term = _object(
+        {
+            "term": _text("The word or abbreviation as the questions write it."),
+            "expansion": _nullable_text("What an abbreviation stands for; null for other terms."),
+            "definition": _text("One or two sentences of plain text."),
+            "sources": {"type": "array", "items": {"type": "string"}, "description": "Bibliography keys."},
+            "aliases": {"type": "array", "items": {"type": "string"}, "description": "Other spellings."},
+        },
+        "A term of the glossary.",
+    )
     schema: dict[str, Any] = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": f"Post-training question bank, version {SCHEMA_VERSION}",
@@ -176,10 +197,11 @@ def questions_schema(*, site_url: str | None) -> dict[str, Any]:
                 "site": {"type": ["string", "null"], "description": "URL of the site the bank was published on."},
                 "topics": {"type": "array", "items": {"$ref": "#/$defs/topic"}},
                 "sources": {"type": "array", "items": {"$ref": "#/$defs/source"}},
+                "glossary": {"type": "array", "items": {"$ref": "#/$defs/term"}},
             },
-            "Every topic, question and cited work of the bank.",
+            "Every topic, question, cited work and glossary term of the bank.",
         ),
-        "$defs": {"question": question, "topic": topic, "source": source},
+        "$defs": {"question": question, "topic": topic, "source": source, "term": term},
     }
     if site_url:
         schema = {"$id": site_base(site_url) + SCHEMA_SRC, **schema}

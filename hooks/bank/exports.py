@@ -47,7 +47,7 @@ def render_exports_section(bank: Bank, *, page_src: str) -> str:
         "Importing a newer deck updates your cards and keeps your review history.\n"
         f"- **[Moodle GIFT file]({_link(page_src, GIFT_SRC)})**: import it into a Moodle question bank; "
         "one category per topic, each question named by its ID.\n"
-        f"- **[JSON]({_link(page_src, QUESTIONS_JSON_SRC)})**: the whole bank, with choices, answers, explanations, "
+        f"- **[JSON]({_link(page_src, QUESTIONS_JSON_SRC)})**: the whole bank, with choices, answers, explanations, glossary, "
         f"sources and permalinks, described by [its JSON Schema]({_link(page_src, SCHEMA_SRC)}) "
         f"(version {SCHEMA_VERSION}). Text fields are Markdown with `$...$` math.\n"
         f"- **Printable worksheets**, one per topic, with an answer key at the end:\n\n{worksheets}"
