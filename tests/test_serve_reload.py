@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -65,5 +66,9 @@ def test_serve_picks_up_an_edited_question(tmp_path: Path) -> None:
         path.write_text(f"{front}\n---\n{MARKER}: {body}", encoding="utf-8")
         wait_for(url, MARKER, server)
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        server.send_signal(signal.SIGINT)  # as Ctrl+C: mkdocs serve then removes its temporary site
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
