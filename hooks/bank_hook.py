@@ -53,7 +53,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if config.repo_url and config.edit_uri:
         to_root = os.path.relpath(root, config.docs_dir).replace(os.sep, "/") + "/"
         edit_root = urljoin(urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri), to_root)
-    for src_uri, generated in generated_files(_bank, edit_root=edit_root).items():
+    for src_uri, generated in generated_files(_bank, edit_root=edit_root, site_url=config.site_url).items():
         if files.get_file_from_path(src_uri) is not None:
             raise PluginError(f"docs/{src_uri} clashes with a file generated from the question bank; rename it")
         file = File.generated(config, src_uri, content=generated.content)

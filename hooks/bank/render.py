@@ -10,6 +10,7 @@ import posixpath
 from collections import Counter
 from html import escape
 
+from .exports import render_exports_section, render_worksheet_link
 from .markup import SCHEME, rewrite_links
 from .model import LEVELS, Bank, Question, Topic
 
@@ -57,6 +58,7 @@ def render_topic_page(topic: Topic, bank: Bank, *, edit_root: str | None = None)
         localise_links(topic.intro, bank, page),
         f'<p class="qb-topic-meta">{count} question{"s" if count != 1 else ""}: {level_counts(topic.questions)}. '
         "Answer each one in your head, then open its answer to check.</p>",
+        render_worksheet_link(topic, page_src=page),
     ]
     parts += [
         render_question(q, number, bank, page_src=page, edit_root=edit_root)
@@ -135,7 +137,7 @@ def render_overview(bank: Bank) -> str:
         f"{total} questions in {len(bank.topics)} topics. Pick a topic, answer each question in your head, "
         "then open its answer to check yourself.\n\n"
         "| Topic | Questions | Levels |\n| --- | ---: | --- |\n"
-        f"{rows}\n"
+        f"{rows}\n\n" + render_exports_section(bank, page_src=OVERVIEW_SRC)
     )
 
 

@@ -1,0 +1,139 @@
+"""The bank as an Anki deck (.apkg): one note per question, built with genanki, byte-for-byte reproducible.
+
+Re-importing a newer deck updates the learner's notes in place because every note's GUID comes
+from its question ID, and the deck and note type keep fixed IDs. Anki only takes an update whose
+modification time is newer than its copy, so the timestamp must grow from one release to the next:
+`deck_timestamp()` uses SOURCE_DATE_EPOCH (the commit time, in CI) and falls back to the clock.
+If the note type's fields or templates ever change, give it a new MODEL_ID.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import json
+import os
+import sqlite3
+import tempfile
+import time
+import zipfile
+from collections.abc import Mapping
+from html import escape
+from pathlib import Path
+
+import genanki
+
+from .export_text import choices_html, permalink, to_html
+from .model import Bank, Question
+from .render import LETTERS
+
+DECK_ID = 1_607_220_945  # fixed forever: Anki recognises the deck by it
+MODEL_ID = 1_398_451_776  # fixed while the fields and templates below stay the same
+DECK_NAME = "Post-training self-check"
+FIELDS = ["ID", "Topic", "Level", "Question", "Choices", "Answer", "Explanation", "Sources", "Link"]
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest a zip can record: no build time in the archive
+
+FRONT = """\
+<div class="qb-meta">{{Topic}} · {{Level}}</div>
+<div class="qb-question">{{Question}}</div>
+{{#Choices}}<div class="qb-choices">{{Choices}}</div>{{/Choices}}"""
+BACK = """\
+{{FrontSide}}
+<hr id="answer">
+<div class="qb-answer">{{Answer}}</div>
+{{#Explanation}}<div class="qb-explanation">{{Explanation}}</div>{{/Explanation}}
+{{#Sources}}<div class="qb-sources"><strong>Sources</strong>{{Sources}}</div>{{/Sources}}
+{{#Link}}<p class="qb-link"><a href="{{Link}}">This question on the site</a></p>{{/Link}}"""
+CSS = """\
+.card { font-family: system-ui, sans-serif; font-size: 18px; line-height: 1.5; text-align: left;
+  max-width: 40em; margin: 0 auto; color: #1a1a1a; background: #fff; }
+.nightMode.card, .night_mode .card { color: #e6e6e6; background: #1e1e1e; }
+.qb-meta { font-size: 0.8em; opacity: 0.75; }
+.qb-choices ol { list-style-type: upper-alpha; }
+.qb-sources, .qb-link { font-size: 0.85em; }
+"""
+
+MODEL = genanki.Model(
+    MODEL_ID,
+    "Post-training self-check question",
+    fields=[{"name": name} for name in FIELDS],
+    templates=[{"name": "Question", "qfmt": FRONT, "afmt": BACK}],
+    css=CSS,
+)
+
+
+def deck_timestamp(environ: Mapping[str, str] = os.environ) -> float:
+    """When the deck was made, for Anki's "is this note newer?" test: SOURCE_DATE_EPOCH, or now."""
+    value = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    return float(int(value)) if value.isdigit() else time.time()
+
+
+def question_note(question: Question, bank: Bank, *, site_url: str | None) -> genanki.Note:
+    q = question
+    topic = next((t.title for t in bank.topics if t.slug == q.topic), q.topic)
+    items = choices_html(q.choices, bank, site_url)
+    choices = ""
+    if items:
+        hint = "Select all that apply." if q.multiple else "Select one."
+        choices = (
+            '<ol type="A">' + "".join(f"<li>{item}</li>" for item in items) + f'</ol><p class="qb-hint">{hint}</p>'
+        )
+    answer = to_html(q.answer, bank, site_url)
+    correct = [f"{LETTERS[i]}. {item}" for i, (item, c) in enumerate(zip(items, q.choices, strict=True)) if c.correct]
+    if correct:
+        label = "Correct choices" if len(correct) > 1 else "Correct choice"
+        answer = f"<p><strong>{label}:</strong> {'; '.join(correct)}</p>{answer}"
+    sources = "".join(
+        f'<li><a href="{escape(s.url)}">{escape(s.title)}</a> ({escape(s.authors)}, {s.year})</li>'
+        for s in (bank.sources[k] for k in q.sources if k in bank.sources)
+    )
+    fields = [
+        q.id,
+        escape(topic),
+        escape(q.level.capitalize()),
+        to_html(q.text, bank, site_url),
+        choices,
+        answer,
+        to_html(q.explanation, bank, site_url) if q.explanation else "",
+        f"<ul>{sources}</ul>" if sources else "",
+        escape(permalink(q, site_url)) if site_url else "",
+    ]
+    tags = [f"topic::{q.topic}", f"level::{q.level}", *q.tags]
+    return genanki.Note(model=MODEL, fields=fields, tags=tags, guid=genanki.guid_for(q.id))
+
+
+def build_deck(bank: Bank, *, site_url: str | None) -> genanki.Deck:
+    deck = genanki.Deck(
+        DECK_ID,
+        DECK_NAME,
+        description="Self-check questions on how language models are post-trained, with answers and sources.",
+    )
+    for question in bank.questions:
+        deck.add_note(question_note(question, bank, site_url=site_url))
+    return deck
+
+
+def render_apkg(bank: Bank, *, site_url: str | None, timestamp: float) -> bytes:
+    """The .apkg file: a zip holding the collection (SQLite) and an empty media list.
+
+    genanki's own `write_to_file` leaves its temporary database behind and stamps the zip with the
+    build time; writing the database ourselves keeps the bytes a function of bank and timestamp.
+    """
+    package = genanki.Package(build_deck(bank, site_url=site_url))
+    with tempfile.TemporaryDirectory(prefix="qb-anki-") as tmp:
+        path = Path(tmp) / "collection.anki2"
+        connection = sqlite3.connect(path)
+        try:
+            package.write_to_db(connection.cursor(), timestamp, itertools.count(int(timestamp * 1000)))
+            connection.commit()
+        finally:
+            connection.close()
+        database = path.read_bytes()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in (("collection.anki2", database), ("media", json.dumps({}).encode())):
+            info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16  # rw-r--r-- when unpacked
+            archive.writestr(info, data)
+    return buffer.getvalue()

@@ -1,0 +1,79 @@
+"""A new question file to start from: valid as it stands, every part to write marked TODO."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Container, Iterable
+from pathlib import Path
+
+from .load import BANK_DIR, KEBAB, TOPIC_FILE
+from .model import Bank
+
+PLACEHOLDER_ID = "new-question"
+ORDER_STEP = 10  # room to slot questions in between later
+
+
+class ScaffoldError(Exception):
+    """A request the scaffold cannot honour, said so a contributor can fix the command."""
+
+
+def fresh_id(wanted: str, taken: Container[str]) -> str:
+    """`wanted`, or `wanted-2`, `wanted-3`, ... : the first that no question uses yet."""
+    candidate, suffix = wanted, 2
+    while candidate in taken:
+        candidate, suffix = f"{wanted}-{suffix}", suffix + 1
+    return candidate
+
+
+def next_order(orders: Iterable[int]) -> int:
+    """The next multiple of ORDER_STEP after the topic's last question."""
+    return (max(orders, default=0) // ORDER_STEP + 1) * ORDER_STEP
+
+
+def question_template(qid: str, *, order: int, tag: str, source: str) -> str:
+    # The ID in the question text keeps two fresh files from being duplicates of each other.
+    return f"""\
+---
+order: {order}
+level: foundation  # foundation, intermediate or advanced
+tags: [{tag}]  # lowercase kebab-case keywords
+sources: [{source}]  # keys of questions/references.yml entries that back the answer
+---
+TODO: write the question ({qid}). Ask one thing, in a sentence or two.
+
+- [ ] TODO: a tempting wrong choice
+- [x] TODO: the correct choice (marked with an x)
+- [ ] TODO: another wrong choice
+- [ ] TODO: a third wrong choice
+
+## Answer
+
+TODO: the answer, in a sentence or two.
+
+## Explanation
+
+TODO: why the answer holds and why each wrong choice is wrong (or delete this section).
+"""
+
+
+def create_question(root: Path, bank: Bank, topic: str, *, wanted: str | None = None) -> Path:
+    """Write a new question file into `questions/<topic>/` and return its path; never overwrites."""
+    folder = root / BANK_DIR / topic
+    if not (folder / TOPIC_FILE).is_file():
+        known = ", ".join(t.slug for t in bank.topics) or "none yet"
+        raise ScaffoldError(f"no topic '{topic}' (a folder {BANK_DIR}/<topic>/ with {TOPIC_FILE}; topics: {known})")
+    if wanted is not None and not KEBAB.match(wanted):
+        raise ScaffoldError(f"question ID '{wanted}' must be lowercase kebab-case, e.g. 'dpo-reference-model'")
+    if not bank.sources:
+        raise ScaffoldError(f"the bibliography {BANK_DIR}/references.yml has no entries to cite yet")
+    # IDs are unique across the whole bank: count every question file, loaded or not.
+    taken = {path.stem for path in (root / BANK_DIR).glob("*/*.md") if path.name != TOPIC_FILE}
+    qid = fresh_id(wanted or PLACEHOLDER_ID, taken)
+    siblings = [q for q in bank.questions if q.topic == topic]
+    cited = Counter(key for q in siblings for key in q.sources if key in bank.sources)
+    source = cited.most_common(1)[0][0] if cited else next(iter(bank.sources))
+    path = folder / f"{qid}.md"
+    text = question_template(qid, order=next_order(q.order for q in siblings), tag=topic, source=source)
+    with path.open("x", encoding="utf-8") as file:  # "x": fail rather than overwrite
+        file.write(text)
+    return path

@@ -1,0 +1,72 @@
+"""A small bank with every kind of question, math and GIFT's special characters, for the export tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from bank import Bank, load_bank
+
+SITE = "https://example.org/self-check/"
+
+FILES: dict[str, str | bytes] = {
+    "basics/pick-one.md": """\
+---
+order: 20
+level: intermediate
+tags: [bradley-terry, reward-models]
+sources: [ouyang2022instructgpt]
+---
+A reward model $r_\\phi(x, y)$ learns from pairs where $y_w$ beat $y_l$. Which loss {is it}? See [the basics](#what-is-post-training).
+
+- [ ] $\\mathbb{E}[(r_w - r_l - 1)^2]$
+- [x] $-\\log \\sigma(r_w - r_l)$ ~ the logistic one
+- [ ] A = B # not a loss: just text
+
+## Answer
+
+The logistic loss:
+
+$$
+\\mathcal{L} = -\\log \\sigma(r_w - r_l)
+$$
+
+## Explanation
+
+It is the likelihood of the comparisons when $P(w \\succ l) < 1$ follows a sigmoid; cost: \\$5.
+""",
+    "basics/pick-several.md": """\
+---
+order: 30
+level: advanced
+tags: [rlhf]
+sources: [ouyang2022instructgpt]
+multiple: true
+---
+Which of these are post-training methods?
+
+- [x] RLHF
+- [ ] Tokenizer training
+- [x] DPO
+- [ ] Pre-training on more web text
+
+## Answer
+
+RLHF and DPO.
+""",
+    "later/_topic.md": """\
+---
+title: Later
+order: 2
+summary: A topic without questions yet.
+---
+Nothing here yet.
+""",
+}
+
+
+def load_sample(make_bank: Callable[..., Path]) -> tuple[Path, Bank]:
+    root = make_bank(FILES)
+    bank, problems = load_bank(root, docs_dir=root / "docs")
+    assert problems == []
+    return root, bank

@@ -1,0 +1,138 @@
+"""The Moodle GIFT file, read back the way Moodle's GIFT importer reads it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, MakeBank
+from sample_bank import SITE, load_sample
+
+from bank import Bank, load_bank
+from bank.export_gift import gift_escape, render_gift
+from bank.export_text import to_html, to_inline_html
+from bank.exports import GIFT_SRC
+
+SPECIAL = "~=#{}:n"  # `\` + one of these is the character itself (`\n`: a newline)
+HOLD = {char: chr(0xE000 + i) for i, char in enumerate(SPECIAL)}
+
+
+@dataclass
+class Read:
+    """One GIFT question as Moodle sees it."""
+
+    name: str
+    text: str
+    answers: list[tuple[str, float]] = field(default_factory=list)  # (text, fraction)
+    feedback: str = ""
+    single: bool = True
+
+
+def unescape_pre(text: str) -> str:
+    text = text.replace("\\\\", "\x00")
+    for char, hold in HOLD.items():
+        text = text.replace("\\" + char, hold)
+    return text.replace("\x00", "\\")
+
+
+def unescape_post(text: str) -> str:
+    for char, hold in HOLD.items():
+        text = text.replace(hold, "\n" if char == "n" else char)
+    return text.strip()
+
+
+def moodle_read(gift: str) -> tuple[list[str], list[Read]]:
+    """Categories and questions, parsed as Moodle's qformat_gift does for the types we write."""
+    categories: list[str] = []
+    questions: list[Read] = []
+    for block in gift.split("\n\n"):
+        text = "\n".join(line for line in block.split("\n") if not line.strip().startswith("//")).strip()
+        if not text:
+            continue
+        text = unescape_pre(text)
+        if text.startswith("$CATEGORY:"):
+            categories.append(text.removeprefix("$CATEGORY:").strip())
+            continue
+        assert text.startswith("::")
+        name, text = text[2:].split("::", 1)
+        start, end = text.index("{"), text.index("}")
+        assert end == len(text) - 1, "nothing may follow the answers"
+        answer_text = text[start + 1 : end].strip()
+        question = Read(unescape_post(name), text[:start].strip())
+        if "####" in answer_text:
+            answer_text, question.feedback = answer_text.rsplit("####", 1)
+            question.feedback = unescape_post(question.feedback)
+            answer_text = answer_text.strip()
+        question.single = "=" in answer_text
+        for answer in answer_text.replace("=", "~=").split("~"):
+            answer = answer.strip()
+            if not answer:
+                continue
+            if answer.startswith("="):
+                weight, answer = 1.0, answer[1:]
+            elif answer.startswith("%"):
+                percent, answer = answer[1:].split("%", 1)
+                weight = float(percent) / 100
+            else:
+                weight = 0.0
+            assert "#" not in answer, "an unescaped '#' would start per-answer feedback"
+            question.answers.append((unescape_post(answer), weight))
+        question.text = unescape_post(question.text)
+        questions.append(question)
+    return categories, questions
+
+
+@pytest.fixture
+def bank(make_bank: MakeBank) -> Bank:
+    return load_sample(make_bank)[1]
+
+
+def test_escape_order_keeps_latex_backslashes() -> None:
+    assert gift_escape("\\nabla {x} a=b ~ #1: c\nd") == "\\\\nabla \\{x\\} a\\=b \\~ \\#1\\: c\\nd"
+    assert unescape_post(unescape_pre(gift_escape("\\nabla {x} a=b ~ #1: c\nd"))) == "\\nabla {x} a=b ~ #1: c\nd"
+
+
+def test_every_question_is_named_by_its_id_in_its_topic_category(bank: Bank) -> None:
+    categories, questions = moodle_read(render_gift(bank, site_url=SITE))
+    assert categories == ["$course$/top/Post-training self-check/Basics"]  # the topic without questions has none
+    assert [q.name for q in questions] == [q.id for q in bank.questions]
+
+
+def test_text_and_choices_come_back_as_the_html_of_the_bank(bank: Bank) -> None:
+    _, questions = moodle_read(render_gift(bank, site_url=SITE))
+    for read, question in zip(questions, bank.questions, strict=True):
+        assert read.text == "[html]" + to_html(question.text, bank, SITE)
+        assert [text for text, _ in read.answers] == [to_inline_html(c.text, bank, SITE) for c in question.choices]
+        assert read.feedback.startswith(to_html(question.answer, bank, SITE))
+        assert f'<a href="{SITE}topics/basics/#{question.id}">' in read.feedback
+
+
+def test_single_multiple_and_reveal_questions_get_moodle_types(bank: Bank) -> None:
+    _, questions = moodle_read(render_gift(bank, site_url=SITE))
+    by_name = {q.name: q for q in questions}
+    reveal, one, several = by_name["what-is-post-training"], by_name["pick-one"], by_name["pick-several"]
+    assert reveal.answers == [] and reveal.feedback  # an essay with the answer as general feedback
+    assert one.single and [w for _, w in one.answers] == [0.0, 1.0, 0.0]
+    assert not several.single
+    assert [w for _, w in several.answers] == [0.5, -1.0, 0.5, -1.0]
+    assert "$" not in one.text and "\\(r_\\phi(x, y)\\)" in one.text
+    assert "It is the likelihood" in one.feedback  # the explanation
+
+
+def test_three_correct_choices_share_the_grade_in_moodle_precision(make_bank: MakeBank) -> None:
+    root = make_bank(
+        {
+            "basics/three.md": "---\norder: 40\nlevel: foundation\ntags: [a]\nsources: [ouyang2022instructgpt]\n"
+            "multiple: true\n---\nPick three.\n\n- [x] one\n- [x] two\n- [x] three\n- [ ] four\n\n## Answer\n\nThe first three.\n"
+        }
+    )
+    bank, problems = load_bank(root)
+    assert problems == []
+    assert "~%33.33333%one" in render_gift(bank, site_url=SITE)
+
+
+def test_built_site_has_every_question_of_the_real_bank(built_site: Path) -> None:
+    bank, _ = load_bank(ROOT, docs_dir=ROOT / "docs")
+    _, questions = moodle_read((built_site / GIFT_SRC).read_text(encoding="utf-8"))
+    assert [q.name for q in questions] == [q.id for q in bank.questions]

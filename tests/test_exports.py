@@ -1,0 +1,50 @@
+"""Links from the overview and the topic pages to the exports and worksheets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import MakeBank
+from sample_bank import SITE, load_sample
+
+from bank.exports import ANKI_SRC, GIFT_SRC, QUESTIONS_JSON_SRC, SCHEMA_SRC, worksheet_src
+from bank.pages import generated_files
+from bank.render import OVERVIEW_SRC, render_overview, render_topic_page
+
+
+def test_overview_links_every_export_and_worksheet(make_bank: MakeBank) -> None:
+    _, bank = load_sample(make_bank)
+    overview = render_overview(bank)
+    section = overview.split("## Take the questions with you", 1)[1]
+    for target in ("../exports/post-training.apkg", "../exports/questions.gift.txt", "../exports/questions.json"):
+        assert f"]({target})" in section
+    assert "](../exports/questions.schema.v1.json)" in section
+    assert "    - [Basics](../worksheets/basics/index.md)\n" in section
+    assert "worksheets/later" not in section  # no worksheet for a topic without questions
+
+
+def test_topic_page_links_its_worksheet(make_bank: MakeBank) -> None:
+    _, bank = load_sample(make_bank)
+    basics, later = bank.topics
+    assert "[Printable worksheet](../../worksheets/basics/index.md){ .qb-worksheet-link }" in render_topic_page(
+        basics, bank
+    )
+    assert "worksheet" not in render_topic_page(later, bank).lower()
+
+
+def test_every_export_is_a_generated_file(make_bank: MakeBank) -> None:
+    _, bank = load_sample(make_bank)
+    files = generated_files(bank, site_url=SITE)
+    for src in (QUESTIONS_JSON_SRC, SCHEMA_SRC, ANKI_SRC, GIFT_SRC, worksheet_src("basics"), OVERVIEW_SRC):
+        assert src in files
+    assert isinstance(files[ANKI_SRC].content, bytes)
+
+
+def test_built_overview_links_resolve_to_the_exports(built_site: Path) -> None:
+    html = (built_site / "topics" / "index.html").read_text(encoding="utf-8")
+    for src in (QUESTIONS_JSON_SRC, SCHEMA_SRC, ANKI_SRC, GIFT_SRC):
+        assert f'href="../{src}"' in html
+        assert (built_site / src).stat().st_size > 0
+    assert 'href="../worksheets/lifecycle/"' in html
+    topic = (built_site / "topics" / "lifecycle" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../worksheets/lifecycle/"' in topic

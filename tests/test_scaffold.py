@@ -1,0 +1,62 @@
+"""The new-question scaffold: fresh IDs, the next order, a file that passes the check as it stands."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import MakeBank
+
+from bank import load_bank
+from bank.scaffold import ScaffoldError, create_question, fresh_id, next_order
+
+
+def test_fresh_id_adds_the_first_free_number() -> None:
+    assert fresh_id("new-question", set()) == "new-question"
+    assert fresh_id("new-question", {"new-question", "new-question-2"}) == "new-question-3"
+
+
+def test_next_order_is_the_next_multiple_of_ten() -> None:
+    assert next_order([]) == 10
+    assert next_order([10, 20]) == 30
+    assert next_order([10, 25]) == 30
+
+
+def test_created_file_passes_the_check_and_a_second_one_too(make_bank: MakeBank) -> None:
+    root = make_bank()
+    for expected in ("new-question", "new-question-2"):
+        bank, _ = load_bank(root)
+        path = create_question(root, bank, "basics")
+        assert path == root / "questions" / "basics" / f"{expected}.md"
+    bank, problems = load_bank(root, docs_dir=root / "docs")
+    assert problems == []
+    created = [q for q in bank.questions if q.id.startswith("new-question")]
+    assert [(q.order, q.kind, q.tags, q.sources) for q in created] == [
+        (20, "single", ["basics"], ["ouyang2022instructgpt"]),
+        (30, "single", ["basics"], ["ouyang2022instructgpt"]),
+    ]
+
+
+def test_a_wanted_id_that_is_taken_anywhere_gets_a_number(make_bank: MakeBank) -> None:
+    root = make_bank({"other/_topic.md": "---\ntitle: Other\norder: 2\nsummary: S.\n---\nI.\n"})
+    bank, _ = load_bank(root)
+    path = create_question(root, bank, "other", wanted="what-is-post-training")
+    assert path.name == "what-is-post-training-2.md"
+    assert (root / "questions" / "basics" / "what-is-post-training.md").read_text().startswith("---\norder: 10\n")
+
+
+@pytest.mark.parametrize(
+    ("topic", "wanted", "message"),
+    [
+        ("nope", None, "no topic 'nope' (a folder questions/<topic>/ with _topic.md; topics: basics)"),
+        ("basics", "Not_Kebab", "question ID 'Not_Kebab' must be lowercase kebab-case, e.g. 'dpo-reference-model'"),
+    ],
+)
+def test_refuses_what_it_cannot_do(make_bank: MakeBank, topic: str, wanted: str | None, message: str) -> None:
+    root = make_bank()
+    bank, _ = load_bank(root)
+    with pytest.raises(ScaffoldError) as err:
+        create_question(root, bank, topic, wanted=wanted)
+    assert str(err.value) == message
+    assert sorted(p.name for p in (root / "questions" / "basics").iterdir()) == [
+        "_topic.md",
+        "what-is-post-training.md",
+    ]
