@@ -15,6 +15,7 @@ from mkdocs.structure.pages import Page
 from bank import Bank, load_bank
 from bank.pages import generated_files
 from bank.render import nav_entries, render_topic_cards
+from bank.selfcheck import asset_tags, uses_selfcheck
 
 log = get_plugin_logger(__name__)
 
@@ -65,3 +66,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if CARDS_MARKER not in markdown or _bank is None:
         return markdown
     return markdown.replace(CARDS_MARKER, render_topic_cards(_bank, page_src=page.file.src_uri))
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if _bank is None or not uses_selfcheck(_bank, page.file.src_uri):
+        return html
+    return asset_tags(page.file.src_uri) + html
