@@ -16,6 +16,7 @@ from bank import Bank, load_bank
 from bank.pages import generated_files
 from bank.render import nav_entries, render_topic_cards
 from bank.selfcheck import asset_tags, uses_selfcheck
+from bank.theme import name_search_dialog
 
 log = get_plugin_logger(__name__)
 
@@ -72,3 +73,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if _bank is None or not uses_selfcheck(_bank, page.file.src_uri):
         return html
     return asset_tags(page.file.src_uri) + html
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return name_search_dialog(output)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    return name_search_dialog(output_content)  # the 404 page
