@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from playwright.sync_api import Locator, Page, expect
 
 from .conftest import NewPage
@@ -158,14 +160,30 @@ def test_a_reveal_question_is_opened_and_rated_by_keyboard(new_page: NewPage) ->
     expect(q.get_by_role("button", name="Not yet")).to_have_attribute("aria-pressed", "true")
 
 
+def in_view(page: Page, qid: str) -> None:
+    expect(question(page, "alpha-single").locator("fieldset")).to_be_visible()  # enhanced: the page has moved
+    page.wait_for_function("window.scrollY > 0")
+    top = page.locator(f"#{qid}").evaluate("e => e.getBoundingClientRect().top")
+    assert 0 <= top < 200, f"the question's heading is at {top}px, not near the top of the window"
+
+
 def test_a_deep_link_brings_its_question_into_view(new_page: NewPage) -> None:
     page = new_page(viewport={"width": 800, "height": 500})
     page.goto("topics/alpha/#alpha-reveal")
-    heading = page.locator("#alpha-reveal")
-    expect(question(page, "alpha-single").locator("fieldset")).to_be_visible()
-    page.wait_for_function("window.scrollY > 0")
-    top = heading.evaluate("e => e.getBoundingClientRect().top")
-    assert 0 <= top < 200, f"the question's heading is at {top}px, not near the top of the window"
+    in_view(page, "alpha-reveal")
+
+
+def test_a_permalink_followed_by_instant_navigation_brings_its_question_into_view(new_page: NewPage) -> None:
+    page = new_page(viewport={"width": 800, "height": 500})
+    page.goto("review/")
+    record = {"v": 1, "q": {"alpha-reveal": {"s": "notyet", "t": 1, "b": 1}}}
+    page.evaluate("value => localStorage.setItem('qb-selfcheck:v1', value)", json.dumps(record))
+    page.reload()
+    page.evaluate("window.stillHere = true")
+    page.get_by_role("link", name="Alpha topic: question 3").click()
+    expect(page).to_have_url("topics/alpha/#alpha-reveal")
+    in_view(page, "alpha-reveal")
+    assert page.evaluate("window.stillHere") is True
 
 
 def test_without_javascript_choices_are_a_lettered_list_and_the_answer_opens(new_page: NewPage) -> None:
