@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from conftest import BIBLIOGRAPHY, ROOT, build_site
+from conftest import BIBLIOGRAPHY, ROOT
 from playwright.sync_api import Browser, Page, sync_playwright
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -96,7 +96,14 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         path = project / "questions" / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text)
-    return build_site(project / "mkdocs.yml", project / "site")
+    # Not strict: hand-written pages may link to the real topics, which the sample does not have.
+    # The real site is built strictly by `built_site`; a problem in the sample bank still stops the build.
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    build(load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"), strict=False))
+    return project / "site"
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
