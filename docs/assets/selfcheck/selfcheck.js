@@ -12,13 +12,15 @@
   const SRC = 'script[src$="assets/selfcheck/selfcheck.js"]';
   const root = new URL("../../", (document.currentScript || document.querySelector(SRC)).src);
 
-  // Without storage, or with garbage in it, the copy in memory carries on.
+  // Without storage, or with garbage in it, the copy in memory carries on; after a failed write
+  // (storage full) memory is ahead of storage, so it stops reading storage.
   let memory = { v: 1, q: {} };
+  let stored = true;
   const valid = (r) => r && Object.hasOwn(LABEL, r.s) && Number.isFinite(r.t) && Number.isInteger(r.b) && r.b > 0 && r.b < 6;
   const read = () => {
     try {
-      const raw = JSON.parse(localStorage.getItem(KEY));
-      if (raw !== null) {
+      const raw = stored && JSON.parse(localStorage.getItem(KEY));
+      if (raw) {
         const q = {};
         if (raw.v === 1 && raw.q instanceof Object) for (const [id, r] of Object.entries(raw.q)) if (valid(r)) q[id] = r;
         memory = { v: 1, q };
@@ -33,7 +35,7 @@
     try {
       localStorage.setItem(KEY, JSON.stringify(state));
     } catch (e) {
-      /* keep memory */
+      stored = false;
     }
   };
   const dueAt = (r) => r.t + WAIT[r.b - 1] * DAY;
@@ -75,10 +77,15 @@
 
   const cache = {};
   const get = (url, as) =>
-    (cache[url] ||= fetch(url).then((r) => {
-      if (!r.ok) throw new Error(`${r.status} ${url}`);
-      return r[as]();
-    }));
+    (cache[url] ||= fetch(url)
+      .then((r) => {
+        if (!r.ok) throw new Error(`${r.status} ${url}`);
+        return r[as]();
+      })
+      .catch((e) => {
+        delete cache[url]; // try again next time
+        throw e;
+      }));
   const loadIndex = () => get(new URL("selfcheck/index.json", root).href, "json").catch(() => null);
 
   // A question from its topic page, links made absolute.
