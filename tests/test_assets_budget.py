@@ -10,6 +10,8 @@ from pathlib import Path
 
 from conftest import ROOT
 
+from bank.selfcheck import SCRIPT, STYLESHEET
+
 BUDGET = 8 * 1024
 ASSET = re.compile(r'(?:href|src)="([^"]*assets/selfcheck/[^"]*)"')
 USERS = re.compile(r"^(topics(/[^/]+)?|review|practice)/index\.html$")  # topic pages, the overview, review, practice
@@ -23,7 +25,7 @@ def test_script_and_stylesheet_stay_within_8_kb_gzip() -> None:
     assert int(total.group(1)) <= BUDGET, run.stdout
     assert run.returncode == 0
     measured = {line.split(":")[0] for line in run.stdout.splitlines()[:-1]}
-    assert measured == {"docs/assets/selfcheck/selfcheck.css", "docs/assets/selfcheck/selfcheck.js"}
+    assert measured == {f"docs/{STYLESHEET}", f"docs/{SCRIPT}"}  # the files the pages load, and only those
 
 
 def test_only_the_pages_that_use_them_load_the_self_check_files(built_site: Path) -> None:
