@@ -17,6 +17,8 @@ from bank.glossary import GLOSSARY_SRC, abbreviations, unwrap_title_abbrs
 from bank.mathml import line_of, render_math
 from bank.pages import generated_files
 from bank.render import nav_entries, render_topic_cards
+from bank.selfcheck import asset_tags, uses_selfcheck
+from bank.theme import name_search_dialog
 
 log = get_plugin_logger(__name__)
 
@@ -84,4 +86,14 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         log.error(f"{where}: LaTeX error in '{failure.tex.strip()}': {failure.message}")
     if failures:
         raise PluginError(f"{len(failures)} formula(s) on {page.file.src_uri} cannot be rendered, listed above")
+    if _bank is not None and uses_selfcheck(_bank, page.file.src_uri):
+        html = asset_tags(page.file.src_uri) + html
     return html
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return name_search_dialog(output)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    return name_search_dialog(output_content)  # the 404 page

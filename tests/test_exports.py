@@ -19,7 +19,7 @@ def test_overview_links_every_export_and_worksheet(make_bank: MakeBank) -> None:
     for target in ("../exports/post-training.apkg", "../exports/questions.gift.txt", "../exports/questions.json"):
         assert f"]({target})" in section
     assert "](../exports/questions.schema.v1.json)" in section
-    assert "    - [Basics](../worksheets/basics/index.md)\n" in section
+    assert "    - [Worksheet: Basics](../worksheets/basics/index.md)\n" in section
     assert "worksheets/later" not in section  # no worksheet for a topic without questions
 
 

@@ -15,7 +15,7 @@ def test_questions_come_first_without_answers_then_the_key(make_bank: MakeBank) 
     _, bank = load_sample(make_bank)
     page = render_worksheet(bank.topics[0], bank)
     questions, key = page.split("## Answer key { #answer-key }")
-    assert page.startswith("# Worksheet: Basics\n")
+    assert page.startswith("---\nsearch:\n  exclude: true\n---\n\n# Worksheet: Basics\n")
     assert "[Basics](../../topics/basics/index.md)" in page
     assert [line for line in questions.splitlines() if line.startswith("## ")] == [
         "## Question 1 { #what-is-post-training }",

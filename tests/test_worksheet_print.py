@@ -3,42 +3,20 @@
 from __future__ import annotations
 
 import functools
-import os
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 import pytest
 from conftest import MakeBank, build_site
+from playwright.sync_api import Browser, expect
 from project_copy import copy_project
 from sample_bank import FILES
-
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-def require_chromium() -> None:
-    if CHROMIUM.exists():
-        return
-    message = "Chromium not found: apt-get install -y chromium"
-    if os.environ.get("CI") == "true":
-        pytest.fail(message)
-    pytest.skip(message)
 
 
 @pytest.fixture
 def worksheet_url(make_bank: MakeBank) -> Iterator[str]:
     """The sample bank's worksheet, in the real site's theme and styles, served over HTTP."""
-    require_chromium()
     root = copy_project(make_bank(FILES), without=["questions"])
     site = build_site(root / "mkdocs.yml", root / "site")
     handler = functools.partial(SimpleHTTPRequestHandler, directory=str(site))
@@ -52,59 +30,51 @@ def worksheet_url(make_bank: MakeBank) -> Iterator[str]:
         server.server_close()
 
 
-def test_print_layout(worksheet_url: str) -> None:
-    from playwright.sync_api import expect, sync_playwright
+def test_print_layout(worksheet_url: str, chromium: Browser) -> None:
+    page = chromium.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        page.goto(worksheet_url)
+        nav = page.locator(".md-sidebar--primary")
+        expect(nav).to_be_visible()  # on screen, the navigation is there
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
-            page.goto(worksheet_url)
-            nav = page.locator(".md-sidebar--primary")
-            expect(nav).to_be_visible()  # on screen, the navigation is there
+        page.emulate_media(media="print")
+        for chrome in (".md-sidebar--primary", ".md-header", ".md-footer", ".qb-ws-screen-only"):
+            expect(page.locator(chrome).first).to_be_hidden()
+        key = page.locator("section.qb-ws-key")
+        expect(key).to_be_visible()
+        expect(key).to_contain_text("Question 2: B")
+        expect(key).to_contain_text("Question 3: A, C")
+        expect(key).to_contain_text("Training after pre-training.")
+        assert key.evaluate("e => getComputedStyle(e).breakBefore") == "page"
+        choices = page.locator("ol.qb-ws-choices").first
+        assert choices.evaluate("e => getComputedStyle(e).listStyleType") == "upper-alpha"
+        expect(choices.locator("li")).to_have_count(3)
+        questions = page.locator("section.qb-ws-question")
+        expect(questions).to_have_count(3)
+        expect(questions.first).not_to_contain_text("Training after pre-training.")
 
-            page.emulate_media(media="print")
-            for chrome in (".md-sidebar--primary", ".md-header", ".md-footer", ".qb-ws-screen-only"):
-                expect(page.locator(chrome).first).to_be_hidden()
-            key = page.locator("section.qb-ws-key")
-            expect(key).to_be_visible()
-            expect(key).to_contain_text("Question 2: B")
-            expect(key).to_contain_text("Question 3: A, C")
-            expect(key).to_contain_text("Training after pre-training.")
-            assert key.evaluate("e => getComputedStyle(e).breakBefore") == "page"
-            choices = page.locator("ol.qb-ws-choices").first
-            assert choices.evaluate("e => getComputedStyle(e).listStyleType") == "upper-alpha"
-            expect(choices.locator("li")).to_have_count(3)
-            questions = page.locator("section.qb-ws-question")
-            expect(questions).to_have_count(3)
-            expect(questions.first).not_to_contain_text("Training after pre-training.")
-
-            pdf = page.pdf(format="A4")
-            assert pdf.startswith(b"%PDF") and len(pdf) > 5000
-        finally:
-            browser.close()
+        pdf = page.pdf(format="A4")
+        assert pdf.startswith(b"%PDF") and len(pdf) > 5000
+    finally:
+        page.close()
 
 
-def test_print_is_dark_on_white_in_the_dark_scheme(worksheet_url: str) -> None:
+def test_print_is_dark_on_white_in_the_dark_scheme(worksheet_url: str, chromium: Browser) -> None:
     """A reader in the dark scheme still prints dark ink on white (Material keeps its slate scheme to screens)."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        try:
-            page = browser.new_page(color_scheme="dark")
-            page.goto(worksheet_url)
-            assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
-            text = page.locator("section.qb-ws-question p").first
-            screen = text.evaluate("e => getComputedStyle(e).color")
-            page.emulate_media(media="print", color_scheme="dark")
-            printed = text.evaluate("e => getComputedStyle(e).color")
-            background = page.locator("body").evaluate("e => getComputedStyle(e).backgroundColor")
-            assert brightness(screen) > 0.6  # light text on the dark screen...
-            assert brightness(printed) < 0.2  # ...dark ink on paper
-            assert brightness(background) > 0.9
-        finally:
-            browser.close()
+    page = chromium.new_page(color_scheme="dark")
+    try:
+        page.goto(worksheet_url)
+        assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+        text = page.locator("section.qb-ws-question p").first
+        screen = text.evaluate("e => getComputedStyle(e).color")
+        page.emulate_media(media="print", color_scheme="dark")
+        printed = text.evaluate("e => getComputedStyle(e).color")
+        background = page.locator("body").evaluate("e => getComputedStyle(e).backgroundColor")
+        assert brightness(screen) > 0.6  # light text on the dark screen...
+        assert brightness(printed) < 0.2  # ...dark ink on paper
+        assert brightness(background) > 0.9
+    finally:
+        page.close()
 
 
 def brightness(css_color: str) -> float:

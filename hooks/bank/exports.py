@@ -39,7 +39,7 @@ def render_worksheet_link(topic: Topic, *, page_src: str) -> str:
 def render_exports_section(bank: Bank, *, page_src: str) -> str:
     """The overview's list of ways to take the questions elsewhere."""
     worksheets = "".join(
-        f"    - [{t.title}]({_link(page_src, worksheet_src(t))})\n" for t in bank.topics if t.questions
+        f"    - [Worksheet: {t.title}]({_link(page_src, worksheet_src(t))})\n" for t in bank.topics if t.questions
     )
     return (
         "## Take the questions with you\n\n"

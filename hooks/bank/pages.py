@@ -12,6 +12,7 @@ from .glossary import GLOSSARY_SRC, render_glossary_page
 from .model import Bank
 from .references import REFERENCES_SRC, render_references_page
 from .render import OVERVIEW_SRC, render_overview, render_topic_page, topic_src
+from .selfcheck import selfcheck_files
 from .worksheet import render_worksheet
 
 
@@ -35,4 +36,5 @@ def generated_files(
     files[SCHEMA_SRC] = GeneratedFile(render_schema(site_url=site_url))
     files[ANKI_SRC] = GeneratedFile(render_apkg(bank, site_url=site_url, timestamp=deck_timestamp()))
     files[GIFT_SRC] = GeneratedFile(render_gift(bank, site_url=site_url))
+    files.update({src: GeneratedFile(content) for src, content in selfcheck_files(bank).items()})
     return files

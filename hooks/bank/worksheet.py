@@ -15,6 +15,8 @@ def render_worksheet(topic: Topic, bank: Bank) -> str:
     page = worksheet_src(topic)
     count = len(topic.questions)
     parts = [
+        # A printable copy of the topic page: search finds the questions there, and must never find the key.
+        "---\nsearch:\n  exclude: true\n---",
         f"# Worksheet: {topic.title}",
         f"/// html | div.qb-ws-screen-only\n"
         f"{count} question{'s' if count != 1 else ''} from [{topic.title}]({relative(page, topic_src(topic))}), "
