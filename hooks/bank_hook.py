@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 from urllib.parse import urljoin
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
@@ -13,9 +14,10 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from bank import Bank, load_bank
+from bank.background import Background, BackgroundError
 from bank.glossary import GLOSSARY_SRC, abbreviations, unwrap_title_abbrs
 from bank.mathml import line_of, render_math
-from bank.pages import generated_files
+from bank.pages import EXPORT_SRCS, GeneratedFile, export_files, page_files
 from bank.render import nav_entries, render_topic_cards
 from bank.selfcheck import asset_tags, uses_selfcheck
 from bank.theme import name_search_dialog
@@ -26,6 +28,7 @@ TOPICS_NAV = "questions/"  # nav placeholder in mkdocs.yml: `- Topics: questions
 CARDS_MARKER = "<!-- bank:topic-cards -->"
 
 _bank: Bank | None = None
+_exports: Background[dict[str, bytes]] | None = None
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -49,13 +52,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    global _exports
     assert _bank is not None
+    bank, site_url = _bank, config.site_url
+    _exports = Background(lambda: export_files(bank, site_url=site_url))
     root = Path(config.config_file_path).parent
     edit_root = None
     if config.repo_url and config.edit_uri:
         to_root = os.path.relpath(root, config.docs_dir).replace(os.sep, "/") + "/"
         edit_root = urljoin(urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri), to_root)
-    for src_uri, generated in generated_files(_bank, edit_root=edit_root, site_url=config.site_url).items():
+    pages = page_files(_bank, edit_root=edit_root)
+    for src_uri in EXPORT_SRCS:
+        pages[src_uri] = GeneratedFile(b"")  # filled in on_env, when the background work is done
+    for src_uri, generated in pages.items():
         if files.get_file_from_path(src_uri) is not None:
             raise PluginError(f"docs/{src_uri} clashes with a file generated from the question bank; rename it")
         file = File.generated(config, src_uri, content=generated.content)
@@ -63,6 +72,20 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             file.edit_uri = os.path.relpath(root / generated.source, config.docs_dir).replace(os.sep, "/")
         files.append(file)
     return files
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Runs after every page is converted and before files are copied: collect the exports."""
+    assert _exports is not None
+    try:
+        contents = _exports.result()
+    except BackgroundError as error:
+        raise PluginError(f"the exports could not be made:\n{error}") from None
+    for src_uri, content in contents.items():
+        file = files.get_file_from_path(src_uri)
+        assert file is not None
+        file.content_bytes = content
+    return env
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
