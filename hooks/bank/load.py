@@ -66,7 +66,8 @@ def load_bank(root: Path, *, docs_dir: Path | None = None) -> tuple[Bank, list[P
 
 
 def _rel(path: Path, root: Path) -> str:
-    return path.relative_to(root).as_posix()
+    """`path` relative to `root`, with forward slashes (paths here always lie under root)."""
+    return path.as_posix()[len(root.as_posix()) :].lstrip("/")
 
 
 def _read(path: Path, root: Path, problems: list[Problem]) -> str | None:

@@ -27,13 +27,24 @@ SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 def link_targets(text: str, first_line: int) -> Iterator[tuple[int, int, int, str]]:
     """Yield (file line, start, end, target) for every link target outside code."""
     for line_no, line in prose_lines(text, first_line):
-        for pattern in (INLINE_LINK, AUTOLINK, HTML_URL):
+        yield from _line_links(line_no, line)
+
+
+def _line_links(line_no: int, line: str) -> Iterator[tuple[int, int, int, str]]:
+    # Most lines hold no link: skip the patterns unless a line has the characters they need.
+    if "](" in line:
+        for match in INLINE_LINK.finditer(line):
+            yield line_no, match.start(1), match.end(1), match.group(1)
+    if "<" in line or "=" in line:
+        for pattern in (AUTOLINK, HTML_URL):
             for match in pattern.finditer(line):
                 yield line_no, match.start(1), match.end(1), match.group(1)
 
 
 def rewrite_links(text: str, new_target: Callable[[str], str]) -> str:
     """Replace every link target outside code by `new_target(target)`."""
+    if "](" not in text and "<" not in text and "=" not in text:
+        return text  # no link of any form: the common case for a choice or a short answer
     lines = text.split("\n")
     edits: dict[int, list[tuple[int, int, str]]] = {}
     for line_no, start, end, target in link_targets(text, 0):
@@ -55,16 +66,14 @@ def check_markup(
     docs_dir: Path | None,
 ) -> list[Problem]:
     """Problems with active content or links in `text`, whose first line is `first_line` of `path`."""
-    problems = [
-        Problem(path, line_no, message)
-        for line_no, line in prose_lines(text, first_line)
-        for pattern, message in UNSAFE
-        if pattern.search(line)
-    ]
-    for line_no, _, _, target in link_targets(text, first_line):
-        message = _link_problem(target, question_ids=question_ids, docs_dir=docs_dir)
-        if message:
-            problems.append(Problem(path, line_no, message))
+    problems = []
+    for line_no, line in prose_lines(text, first_line):
+        if "<" in line or ":" in line:
+            problems += [Problem(path, line_no, message) for pattern, message in UNSAFE if pattern.search(line)]
+        for _, _, _, target in _line_links(line_no, line):
+            message = _link_problem(target, question_ids=question_ids, docs_dir=docs_dir)
+            if message:
+                problems.append(Problem(path, line_no, message))
     return problems
 
 
