@@ -6,10 +6,16 @@ same bank in memory; the parent collects the bytes just before it writes files.
 
 Forking is only safe while the process has one thread: `mkdocs serve` and test runners have more,
 and there the function simply runs inline.
+
+Everything alive at the fork (the bank, above all) is frozen out of the garbage collector until the
+result is collected, as the `gc.freeze` documentation advises around a fork: the child's collections
+then do not write to (and so copy) the memory it shares with the parent, and the parent's full
+collections during the build skip objects that stay alive until the end anyway.
 """
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import threading
@@ -35,6 +41,7 @@ class Background(Generic[T]):
             self._value = function()
             return
         read, write = os.pipe()
+        gc.freeze()
         pid = os.fork()
         if pid == 0:  # the child: compute, send, and leave without running the parent's cleanup
             os.close(read)
@@ -54,6 +61,7 @@ class Background(Generic[T]):
             with os.fdopen(self._read, "rb") as pipe:
                 payload = pipe.read()
             os.waitpid(self._pid, 0)
+            gc.unfreeze()
             self._pid = 0
             if not payload:
                 raise BackgroundError("the background process ended without a result")

@@ -94,7 +94,7 @@ def selfcheck_files(bank: Bank) -> dict[str, str]:
 
 
 def uses_selfcheck(bank: Bank, page_src: str) -> bool:
-    """Pages with questions, progress or study tools; the rest of the site loads nothing of ours."""
+    """Pages with questions, progress or study tools; the rest of the site loads none of the self-check's files."""
     return page_src in {OVERVIEW_SRC, REVIEW_SRC, PRACTICE_SRC} or any(page_src == topic_src(t) for t in bank.topics)
 
 
