@@ -9,7 +9,8 @@ from sample_bank import SITE, load_sample
 
 from bank.exports import ANKI_SRC, GIFT_SRC, QUESTIONS_JSON_SRC, SCHEMA_SRC, worksheet_src
 from bank.pages import generated_files
-from bank.render import OVERVIEW_SRC, render_overview, render_topic_page
+from bank.paths import OVERVIEW_SRC
+from bank.render import render_overview, render_topic_page
 
 
 def test_overview_links_every_export_and_worksheet(make_bank: MakeBank) -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from conftest import MakeBank
 
 from bank import load_bank
-from bank.render import localise_links, nav_entries, relative, render_overview, render_topic_cards, render_topic_page
+from bank.paths import relative
+from bank.render import localise_links, nav_entries, render_overview, render_topic_cards, render_topic_page
 
 CHOICE_Q = """\
 ---

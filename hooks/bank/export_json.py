@@ -13,7 +13,7 @@ from typing import Any
 from .export_text import page_url, permalink, site_base
 from .exports import SCHEMA_SRC, SCHEMA_VERSION, worksheet_src
 from .model import LEVELS, Bank, GlossaryTerm, Question, Source, Topic
-from .render import topic_src
+from .paths import topic_src
 
 KEBAB = "^[a-z0-9]+(?:-[a-z0-9]+)*$"
 

@@ -15,7 +15,7 @@ import markdown
 
 from .markup import SCHEME, rewrite_links
 from .model import Bank, Choice, Question
-from .render import topic_src
+from .paths import topic_src
 
 # Code is left alone; then display math, then inline math (no space just inside the dollars,
 # no digit right after the closing one, so "$5 and $6" stays text; never across a code span).

@@ -6,9 +6,8 @@ pages can link to the exports without pulling in genanki.
 
 from __future__ import annotations
 
-import posixpath
-
 from .model import Bank, Topic
+from .paths import relative
 
 SCHEMA_VERSION = 1
 QUESTIONS_JSON_SRC = "exports/questions.json"
@@ -22,16 +21,12 @@ def worksheet_src(topic: Topic | str) -> str:
     return f"worksheets/{slug}/index.md"
 
 
-def _link(page_src: str, target_src: str) -> str:
-    return posixpath.relpath(target_src, posixpath.dirname(page_src) or ".")
-
-
 def render_worksheet_link(topic: Topic, *, page_src: str) -> str:
     """The topic page's pointer to its printable worksheet (topics without questions have none)."""
     if not topic.questions:
         return ""
     return (
-        f"[Printable worksheet]({_link(page_src, worksheet_src(topic))}){{ .qb-worksheet-link }}: "
+        f"[Printable worksheet]({relative(page_src, worksheet_src(topic))}){{ .qb-worksheet-link }}: "
         "these questions without answers, and an answer key at the end."
     )
 
@@ -39,16 +34,16 @@ def render_worksheet_link(topic: Topic, *, page_src: str) -> str:
 def render_exports_section(bank: Bank, *, page_src: str) -> str:
     """The overview's list of ways to take the questions elsewhere."""
     worksheets = "".join(
-        f"    - [Worksheet: {t.title}]({_link(page_src, worksheet_src(t))})\n" for t in bank.topics if t.questions
+        f"    - [Worksheet: {t.title}]({relative(page_src, worksheet_src(t))})\n" for t in bank.topics if t.questions
     )
     return (
         "## Take the questions with you\n\n"
-        f"- **[Anki deck]({_link(page_src, ANKI_SRC)})**: one note per question, tagged with its topic. "
+        f"- **[Anki deck]({relative(page_src, ANKI_SRC)})**: one note per question, tagged with its topic. "
         "Importing a newer deck updates your cards and keeps your review history.\n"
-        f"- **[Moodle GIFT file]({_link(page_src, GIFT_SRC)})**: import it into a Moodle question bank; "
+        f"- **[Moodle GIFT file]({relative(page_src, GIFT_SRC)})**: import it into a Moodle question bank; "
         "one category per topic, each question named by its ID.\n"
-        f"- **[JSON]({_link(page_src, QUESTIONS_JSON_SRC)})**: the whole bank, with choices, answers, explanations, glossary, "
-        f"sources and permalinks, described by [its JSON Schema]({_link(page_src, SCHEMA_SRC)}) "
+        f"- **[JSON]({relative(page_src, QUESTIONS_JSON_SRC)})**: the whole bank, with choices, answers, explanations, glossary, "
+        f"sources and permalinks, described by [its JSON Schema]({relative(page_src, SCHEMA_SRC)}) "
         f"(version {SCHEMA_VERSION}). Text fields are Markdown with `$...$` math.\n"
         f"- **Printable worksheets**, one per topic, with an answer key at the end:\n\n{worksheets}"
     )

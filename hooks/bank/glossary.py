@@ -14,8 +14,8 @@ import yaml
 
 from .model import Bank, GlossaryTerm, Problem
 from .parse import load_yaml, mapping_lines
+from .paths import relative
 from .references import REFERENCES_SRC
-from .render import relative
 
 GLOSSARY = "glossary.yml"
 GLOSSARY_SRC = "glossary/index.md"

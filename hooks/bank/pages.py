@@ -10,8 +10,9 @@ from .export_json import render_questions_json, render_schema
 from .exports import ANKI_SRC, GIFT_SRC, QUESTIONS_JSON_SRC, SCHEMA_SRC, worksheet_src
 from .glossary import GLOSSARY_SRC, render_glossary_page
 from .model import Bank
+from .paths import OVERVIEW_SRC, topic_src
 from .references import REFERENCES_SRC, render_references_page
-from .render import OVERVIEW_SRC, render_overview, render_topic_page, topic_src
+from .render import render_overview, render_topic_page
 from .selfcheck import selfcheck_files
 from .worksheet import render_worksheet
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from .model import Bank, Question, Source
-from .render import relative, topic_src
+from .paths import relative, topic_src
 
 REFERENCES_SRC = "references/index.md"
 

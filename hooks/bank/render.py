@@ -6,26 +6,15 @@ bank text can be rewritten relative to the page they end up on.
 
 from __future__ import annotations
 
-import posixpath
 from collections import Counter
 from html import escape
 
 from .exports import render_exports_section, render_worksheet_link
 from .markup import SCHEME, rewrite_links
 from .model import LEVELS, Bank, Question, Topic
+from .paths import OVERVIEW_SRC, relative, topic_src
 
-OVERVIEW_SRC = "topics/index.md"
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-
-
-def topic_src(topic: Topic | str) -> str:
-    slug = topic if isinstance(topic, str) else topic.slug
-    return f"topics/{slug}/index.md"
-
-
-def relative(page_src: str, target_src: str) -> str:
-    """A link from the page at `page_src` to `target_src`, both paths in the docs tree."""
-    return posixpath.relpath(target_src, posixpath.dirname(page_src) or ".")
 
 
 def localise_links(markdown: str, bank: Bank, page_src: str) -> str:

@@ -24,7 +24,7 @@ import json
 import posixpath
 
 from .model import Bank
-from .render import OVERVIEW_SRC, relative, topic_src
+from .paths import OVERVIEW_SRC, relative, topic_src
 
 INDEX_SRC = "selfcheck/index.json"
 REVIEW_SRC = "review/index.md"

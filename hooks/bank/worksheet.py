@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from .exports import worksheet_src
 from .model import Bank, Question, Topic
-from .render import LETTERS, localise_links, relative, topic_src
+from .paths import relative, topic_src
+from .render import LETTERS, localise_links
 
 
 def render_worksheet(topic: Topic, bank: Bank) -> str:
