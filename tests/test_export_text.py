@@ -6,7 +6,7 @@ from conftest import MakeBank
 from sample_bank import SITE, load_sample
 
 from bank import Bank, Choice
-from bank.export_text import absolute_links, choices_html, page_url, permalink, to_html, to_inline_html
+from bank.export_text import absolute_links, choices_html, permalink, to_html, to_inline_html
 
 EMPTY = Bank([], {})
 
@@ -55,8 +55,6 @@ def test_permalink_and_page_urls(make_bank: MakeBank) -> None:
         == "https://example.org/no-slash/topics/basics/#pick-several"
     )
     assert permalink(question, None) == "topics/basics/#pick-several"
-    assert page_url("worksheets/sft/index.md") == "worksheets/sft/"
-    assert page_url("exports/questions.json") == "exports/questions.json"
 
 
 def test_choices_convert_as_one_list_and_match_one_by_one(make_bank: MakeBank) -> None:

@@ -14,7 +14,6 @@ from bank.selfcheck import (
     PRACTICE_SRC,
     REVIEW_SRC,
     asset_tags,
-    page_url,
     render_index,
     render_practice_page,
     render_review_page,
@@ -43,13 +42,6 @@ MULTIPLE = (
     .replace("Which comes first?", "Which are training stages?")
     .replace("- [ ] Post", "- [x] Post")
 )
-
-
-def test_page_url_follows_directory_urls() -> None:
-    assert page_url("topics/sft/index.md") == "topics/sft/"
-    assert page_url("topics/index.md") == "topics/"
-    assert page_url("contributing.md") == "contributing/"
-    assert page_url("index.md") == ""
 
 
 def test_the_index_lists_where_each_question_lives_and_how_it_is_answered(make_bank: MakeBank) -> None:

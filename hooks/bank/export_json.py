@@ -10,10 +10,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .export_text import page_url, permalink, site_base
+from .export_text import permalink, site_base
 from .exports import SCHEMA_SRC, SCHEMA_VERSION, worksheet_src
 from .model import LEVELS, Bank, GlossaryTerm, Question, Source, Topic
-from .paths import topic_src
+from .paths import page_url, topic_src
 
 KEBAB = "^[a-z0-9]+(?:-[a-z0-9]+)*$"
 

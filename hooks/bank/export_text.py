@@ -15,7 +15,7 @@ import markdown
 
 from .markup import SCHEME, rewrite_links
 from .model import Bank, Choice, Question
-from .paths import topic_src
+from .paths import page_url, topic_src
 
 # Code is left alone; then display math, then inline math (no space just inside the dollars,
 # no digit right after the closing one, so "$5 and $6" stays text; never across a code span).
@@ -39,13 +39,6 @@ _MARKDOWN = markdown.Markdown(extensions=["tables", "fenced_code", "sane_lists"]
 def site_base(site_url: str | None) -> str:
     """The prefix of every absolute link: the site URL with one trailing slash, or '' (root-relative)."""
     return site_url.rstrip("/") + "/" if site_url else ""
-
-
-def page_url(src: str) -> str:
-    """The URL of a docs page relative to the site root, as MkDocs writes it with directory URLs."""
-    if src.endswith("index.md"):
-        return src.removesuffix("index.md")
-    return src.removesuffix(".md") + "/" if src.endswith(".md") else src
 
 
 def permalink(question: Question, site_url: str | None) -> str:

@@ -10,10 +10,8 @@ import re
 from collections.abc import Container, Iterable
 from typing import Any
 
-import yaml
-
 from .model import Bank, GlossaryTerm, Problem
-from .parse import load_yaml, mapping_lines
+from .parse import Yaml, list_entries, load_yaml
 from .paths import relative
 from .references import REFERENCES_SRC
 
@@ -37,20 +35,16 @@ def load_glossary(text: str, path: str, *, sources: Container[str]) -> tuple[lis
         return [], problems
     if not isinstance(doc.data, list):
         return [], [*problems, Problem(path, doc.line, "the glossary must be a YAML list of terms")]
-    node = yaml.compose(text, Loader=yaml.SafeLoader)
     terms: list[GlossaryTerm] = []
-    for item, item_node in zip(doc.data, node.value if node is not None else [], strict=False):
-        term = _term(item, item_node, path, sources, problems)
+    for item, lines in list_entries(doc, path):
+        term = _term(item, lines, path, sources, problems)
         if term is not None:
             terms.append(term)
     _check_across(terms, path, problems)
     return terms, problems
 
 
-def _term(
-    item: Any, node: yaml.Node, path: str, sources: Container[str], problems: list[Problem]
-) -> GlossaryTerm | None:
-    lines = mapping_lines(node, path, 1)
+def _term(item: Any, lines: Yaml, path: str, sources: Container[str], problems: list[Problem]) -> GlossaryTerm | None:
     if not isinstance(item, dict):
         problems.append(Problem(path, lines.line, "a glossary entry must be a mapping (term, definition, sources)"))
         return None

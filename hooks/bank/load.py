@@ -6,13 +6,11 @@ import re
 from pathlib import Path, PurePosixPath
 from typing import Any, TypeGuard
 
-import yaml
-
 from .glossary import GLOSSARY, load_glossary
 from .markup import check_markup
 from .mathml import check_math
 from .model import LEVELS, Bank, Choice, GlossaryTerm, Problem, Question, Source, Topic
-from .parse import Yaml, decode, load_yaml, mapping_lines, parse_question_body, split_front_matter
+from .parse import Yaml, decode, list_entries, load_yaml, parse_question_body, split_front_matter
 
 BANK_DIR = "questions"
 BIBLIOGRAPHY = "references.yml"
@@ -93,9 +91,7 @@ def _load_bibliography(path: Path, root: Path, problems: list[Problem], texts: d
         problems.append(Problem(rel, doc.line, "the bibliography must be a YAML list of works"))
         return {}
     sources: dict[str, Source] = {}
-    items = doc.node.value if isinstance(doc.node, yaml.SequenceNode) else []
-    for item, item_node in zip(doc.data, items, strict=False):
-        lines = mapping_lines(item_node, rel, 1)
+    for item, lines in list_entries(doc, rel):
         source = _source(item, lines, rel, problems)
         if source is None:
             continue

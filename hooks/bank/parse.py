@@ -93,6 +93,13 @@ def _mapping_lines(
     return key_lines, item_lines, problems
 
 
+def list_entries(doc: Yaml, path: str) -> Iterator[tuple[Any, Yaml]]:
+    """Each item of a whole-file YAML list (the bibliography, the glossary) with the lines of its keys."""
+    nodes = doc.node.value if isinstance(doc.node, yaml.SequenceNode) else []
+    for item, node in zip(doc.data, nodes, strict=False):
+        yield item, mapping_lines(node, path, 1)
+
+
 def split_front_matter(text: str, path: str) -> tuple[Yaml | None, str, int, list[Problem]]:
     """Return (front matter, body, file line of the body's first line, problems)."""
     lines = text.split("\n")

@@ -56,6 +56,17 @@ def render_topic_page(topic: Topic, bank: Bank, *, edit_root: str | None = None)
     return "\n\n".join(p for p in parts if p) + "\n"
 
 
+def correct_letters(question: Question) -> list[str]:
+    return [LETTERS[i] for i, c in enumerate(question.choices) if c.correct]
+
+
+def choice_items(question: Question, bank: Bank, page_src: str) -> str:
+    """The choices as `li` blocks, for a list whose `type="A"` letters them."""
+    return "\n".join(
+        f"/// html | li\n    markdown: inline\n{localise_links(c.text, bank, page_src)}\n///" for c in question.choices
+    )
+
+
 def render_question(question: Question, number: int, bank: Bank, *, page_src: str, edit_root: str | None) -> str:
     q = question
     attrs = f'data-qid="{q.id}" data-kind="{q.kind}" data-topic="{q.topic}"'
@@ -75,9 +86,7 @@ def render_question(question: Question, number: int, bank: Bank, *, page_src: st
     ]
     if q.choices:
         # <ol type="A">: the letters the answer refers to show even without our stylesheet.
-        items = "\n".join(
-            f"/// html | li\n    markdown: inline\n{localise_links(c.text, bank, page_src)}\n///" for c in q.choices
-        )
+        items = choice_items(q, bank, page_src)
         hint = "Select all that apply." if q.multiple else "Select one."
         parts.append(f'////// html | div.qb-choices[data-hint="{hint}"]\n//// html | ol[type=A]\n{items}\n////\n//////')
     parts.append(render_reveal(q, bank, page_src=page_src))
@@ -88,7 +97,7 @@ def render_question(question: Question, number: int, bank: Bank, *, page_src: st
 def render_reveal(question: Question, bank: Bank, *, page_src: str) -> str:
     """Answer (kept out of search), explanation and sources, in a details block closed by default."""
     q = question
-    correct = [LETTERS[i] for i, c in enumerate(q.choices) if c.correct]
+    correct = correct_letters(q)
     answer = []
     if correct:
         texts = "; ".join(

@@ -24,7 +24,7 @@ import json
 import posixpath
 
 from .model import Bank
-from .paths import OVERVIEW_SRC, relative, topic_src
+from .paths import OVERVIEW_SRC, page_url, relative, topic_src
 
 INDEX_SRC = "selfcheck/index.json"
 REVIEW_SRC = "review/index.md"
@@ -32,13 +32,6 @@ PRACTICE_SRC = "practice/index.md"
 STYLESHEET = "assets/selfcheck/selfcheck.css"
 SCRIPT = "assets/selfcheck/selfcheck.js"
 INTERVAL_DAYS = (0, 1, 3, 7, 16)  # the same as WAIT in selfcheck.js
-
-
-def page_url(src: str) -> str:
-    """The site-relative URL of a page in the docs tree, with MkDocs' directory URLs."""
-    folder, name = posixpath.split(src.removesuffix(".md"))
-    path = folder if name == "index" else posixpath.join(folder, name)
-    return f"{path}/" if path else ""
 
 
 def render_index(bank: Bank) -> str:

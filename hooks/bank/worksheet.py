@@ -9,7 +9,7 @@ from __future__ import annotations
 from .exports import worksheet_src
 from .model import Bank, Question, Topic
 from .paths import relative, topic_src
-from .render import LETTERS, localise_links
+from .render import choice_items, correct_letters, localise_links
 
 
 def render_worksheet(topic: Topic, bank: Bank) -> str:
@@ -37,9 +37,7 @@ def _question(question: Question, number: int, bank: Bank, page: str) -> str:
         localise_links(q.text, bank, page),
     ]
     if q.choices:
-        items = "\n\n".join(
-            f"/// html | li\n    markdown: inline\n{localise_links(c.text, bank, page)}\n///" for c in q.choices
-        )
+        items = choice_items(q, bank, page)
         if q.multiple:
             parts.append('<p class="qb-ws-hint">Select all that apply.</p>')
         parts.append(f'//// html | ol.qb-ws-choices[type="A"]\n{items}\n////')
@@ -51,7 +49,7 @@ def _question(question: Question, number: int, bank: Bank, page: str) -> str:
 
 def key_entry(question: Question) -> str:
     """Letters of the correct choices, or '' for a question without choices."""
-    return ", ".join(LETTERS[i] for i, c in enumerate(question.choices) if c.correct)
+    return ", ".join(correct_letters(question))
 
 
 def _answer_key(topic: Topic, bank: Bank, page: str) -> str:
