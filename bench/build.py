@@ -18,6 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
@@ -25,7 +27,10 @@ from bank import load_bank  # noqa: E402
 from bank.pages import generated_files  # noqa: E402
 from bank.render import nav_entries  # noqa: E402
 
-EXTENSIONS = [line for line in (ROOT / "mkdocs.yml").read_text().split("markdown_extensions:", 1)[1].splitlines()]
+# The site's own Markdown settings, so both builds convert exactly as the real site does.
+EXTENSIONS = yaml.safe_dump(
+    {"markdown_extensions": yaml.safe_load((ROOT / "mkdocs.yml").read_text())["markdown_extensions"]}
+)
 BIBLIOGRAPHY = (ROOT / "questions" / "references.yml").read_text(encoding="utf-8")
 LEVELS = ("foundation", "intermediate", "advanced")
 
@@ -58,7 +63,7 @@ def config(nav: str, *, hook: bool) -> str:
     return (
         "site_name: Bench\nsite_url: https://example.org/\nrepo_url: https://github.com/o/r\nedit_uri: edit/main/docs/\n"
         "theme: {name: material, font: false}\nplugins: [search]\n"
-        f"{hooks}nav:\n  - Home: index.md\n{nav}markdown_extensions:" + "\n".join(EXTENSIONS) + "\n"
+        f"{hooks}nav:\n  - Home: index.md\n{nav}{EXTENSIONS}"
     )
 
 
