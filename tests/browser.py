@@ -5,8 +5,14 @@ Without Chromium the browser tests skip with a message saying how to get it; in 
 
 from __future__ import annotations
 
+import functools
 import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Playwright
@@ -34,3 +40,22 @@ def require_chromium() -> None:
 
 def launch(driver: Playwright, *extra_args: str) -> Browser:
     return driver.chromium.launch(executable_path=str(CHROMIUM), args=[*ARGS, *extra_args])
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@contextmanager
+def serve(folder: Path) -> Iterator[int]:
+    """Serve `folder` over HTTP on 127.0.0.1, on a free port (yielded), until the block ends."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server.server_address[1]
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()

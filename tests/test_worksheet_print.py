@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import functools
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from browser import serve
 from conftest import MakeBank, build_site
 from playwright.sync_api import Browser, expect
 from project_copy import copy_project
@@ -19,15 +17,8 @@ def worksheet_url(make_bank: MakeBank) -> Iterator[str]:
     """The sample bank's worksheet, in the real site's theme and styles, served over HTTP."""
     root = copy_project(make_bank(FILES), without=["questions"])
     site = build_site(root / "mkdocs.yml", root / "site")
-    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/worksheets/basics/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve(site) as port:
+        yield f"http://127.0.0.1:{port}/worksheets/basics/"
 
 
 def test_print_layout(worksheet_url: str, chromium: Browser) -> None:

@@ -5,19 +5,16 @@ The browser tests skip on a machine without Chromium and fail in CI (CI=true), w
 
 from __future__ import annotations
 
-import functools
 import os
 import shutil
-import threading
 from collections.abc import Callable, Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from browser import launch
+from browser import launch, serve
 from conftest import BIBLIOGRAPHY, ROOT
 from playwright.sync_api import Browser, Page, Playwright
 
@@ -96,23 +93,14 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return project / "site"
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
 def server_port(sample_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
     """The sample site over HTTP on 127.0.0.1 (a free port), under the path it will be published at."""
     served = tmp_path_factory.mktemp("served")
     (served / PREFIX).parent.mkdir(parents=True, exist_ok=True)
     (served / PREFIX).symlink_to(sample_site, target_is_directory=True)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(served)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield server.server_address[1]
-    server.shutdown()
-    thread.join()
+    with serve(served) as port:
+        yield port
 
 
 @pytest.fixture(scope="session")
