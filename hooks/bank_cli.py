@@ -34,8 +34,6 @@ def new(root: Path, topic: str, wanted: str | None) -> int:
     except ScaffoldError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
-    if wanted and path.stem != wanted:
-        print(f"note: question ID '{wanted}' is taken; using '{path.stem}'", file=sys.stderr)
     print(path.relative_to(root).as_posix())
     return 0
 

@@ -39,14 +39,15 @@ def test_new_prints_the_path_of_a_file_that_passes_check(make_bank: MakeBank) ->
     assert (check.returncode, check.stdout) == (0, "ok: 2 questions in 1 topics\n"), check.stderr
 
 
-def test_new_never_overwrites_and_says_which_id_it_used(make_bank: MakeBank) -> None:
+def test_new_refuses_an_id_in_use_and_changes_nothing(make_bank: MakeBank) -> None:
     root = make_bank()
-    before = (root / "questions" / "basics" / "what-is-post-training.md").read_text()
+    before = sorted(p.name for p in (root / "questions" / "basics").iterdir())
+    text = (root / "questions" / "basics" / "what-is-post-training.md").read_text()
     result = run("--root", root, "new", "basics", "--id", "what-is-post-training")
-    assert result.returncode == 0
-    assert result.stdout == "questions/basics/what-is-post-training-2.md\n"
-    assert "'what-is-post-training' is taken; using 'what-is-post-training-2'" in result.stderr
-    assert (root / "questions" / "basics" / "what-is-post-training.md").read_text() == before
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr.startswith("error: question ID 'what-is-post-training' is already in use")
+    assert sorted(p.name for p in (root / "questions" / "basics").iterdir()) == before
+    assert (root / "questions" / "basics" / "what-is-post-training.md").read_text() == text
 
 
 def test_new_in_an_unknown_topic_fails_with_a_message(make_bank: MakeBank) -> None:

@@ -140,7 +140,7 @@ CASES = [
     ),
     pytest.param(
         "basics/x.md",
-        question("Q?\n\n- [x] Same text\n- [ ] same  text!\n\n## Answer\n\nA.\n"),
+        question("Q?\n\n- [x] Same text\n- [ ] same  TEXT\n\n## Answer\n\nA.\n"),
         10,
         "duplicate choice (same text as line 9)",
         id="duplicate-choice",
@@ -175,6 +175,56 @@ CASES = [
         5,
         "unknown source 'nobody2099' (add it to questions/references.yml or fix the key)",
         id="unknown-source",
+    ),
+    pytest.param(
+        "basics/x.md",
+        question(
+            "Q?\n\n## Answer\n\nA.\n",
+            front="order: 20\nlevel: foundation\ntags: [a]\nsources: [ouyang2022instructgt]\n",
+        ),
+        5,
+        "unknown source 'ouyang2022instructgt' (did you mean 'ouyang2022instructgpt'?) "
+        "(add it to questions/references.yml or fix the key)",
+        id="unknown-source-did-you-mean",
+    ),
+    pytest.param(
+        "basics/x.md",
+        question(
+            "Q?\n\n## Answer\n\nA.\n", front="order: 20\nlevel: foundation\ntags: 5\nsources: [ouyang2022instructgpt]\n"
+        ),
+        4,
+        "'tags' is required: a non-empty list, e.g. tags: [a, b]",
+        id="tags-not-a-list",
+    ),
+    pytest.param(
+        "basics/x.md",
+        question("Q?\x00\n\n## Answer\n\nA.\n"),
+        7,
+        "NUL byte in the file (remove it; bank files are plain text)",
+        id="nul-byte",
+    ),
+    pytest.param(
+        "basics/x.md",
+        question("Q?\n\n## Answer\n\nA.\n", front="order: 20\nlevel: &l foundation\ntags: [*l]\nsources: [a]\n"),
+        3,
+        "YAML anchors and aliases (&name, *name) are not allowed: write the value out",
+        id="yaml-alias",
+    ),
+    pytest.param(
+        "basics/x.md",
+        question("Q?\n\n## Answer\n\nA.\n", front="order: 20\ntags: " + "[" * 40 + "]" * 40 + "\n"),
+        2,
+        "YAML nested more than 8 levels deep (bank files need no more)",
+        id="yaml-too-deep",
+    ),
+    pytest.param(
+        "basics/x.md",
+        question(
+            "Q?\n\n" + "".join(f"- [{'x' if i == 0 else ' '}] Choice {i}\n" for i in range(27)) + "\n## Answer\n\nA.\n"
+        ),
+        35,
+        "more than 26 choices (one letter each, A to Z)",
+        id="too-many-choices",
     ),
     pytest.param(
         "basics/x.md", b"---\norder: 20\n---\nQ\xff?\n", 4, "not valid UTF-8 (save the file as UTF-8)", id="not-utf8"
@@ -387,3 +437,40 @@ def test_real_bank_has_no_problem() -> None:
     bank, problems = load_bank(root, docs_dir=root / "docs")
     assert [str(p) for p in problems] == []
     assert len(bank.questions) >= 10
+
+
+def test_editor_backups_and_system_files_are_ignored(make_bank: MakeBank) -> None:
+    junk = {
+        name: "junk\n" for name in ("basics/x.md~", "basics/.#x.md", "basics/#x.md#", "basics/.DS_Store", ".DS_Store")
+    }
+    root = make_bank(junk)
+    bank, problems = load_bank(root, docs_dir=root / "docs")
+    assert problems == []
+    assert [q.id for q in bank.questions] == ["what-is-post-training"]
+
+
+def test_a_symlink_out_of_the_bank_is_a_problem_and_is_not_read(make_bank: MakeBank, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.md"
+    secret.write_text(question("Secret?\n\n## Answer\n\nA.\n"))
+    root = make_bank()
+    (root / "questions" / "basics" / "leak.md").symlink_to(secret)
+    bank, problems = load_bank(root, docs_dir=root / "docs")
+    assert [(p.path, p.line, p.message) for p in problems] == [
+        ("questions/basics/leak.md", 1, "a link that leads out of questions/ (replace it with the file itself)")
+    ]
+    assert "leak" not in {q.id for q in bank.questions}
+
+
+def test_a_duplicate_key_inside_a_bibliography_entry_is_a_problem(make_bank: MakeBank) -> None:
+    root = make_bank()
+    path = root / "questions" / "references.yml"
+    text = path.read_text()
+    path.write_text(text.replace("  year: ", "  year: 1999\n  year: ", 1))
+    line = text[: text.index("  year: ")].count("\n") + 2
+    assert problems_of(root) == [("questions/references.yml", line, f"duplicate key 'year' (first at line {line - 1})")]
+
+
+def test_choices_that_differ_by_one_operator_are_not_duplicates(make_bank: MakeBank) -> None:
+    body = "Which holds?\n\n- [x] $x<y$\n- [ ] $x>y$\n- [ ] $x=y$\n\n## Answer\n\nThe first.\n"
+    root = make_bank({"basics/x.md": question(body)})
+    assert problems_of(root) == []

@@ -35,11 +35,12 @@ def test_created_file_passes_the_check_and_a_second_one_too(make_bank: MakeBank)
     ]
 
 
-def test_a_wanted_id_that_is_taken_anywhere_gets_a_number(make_bank: MakeBank) -> None:
+def test_a_wanted_id_that_is_taken_anywhere_is_refused(make_bank: MakeBank) -> None:
     root = make_bank({"other/_topic.md": "---\ntitle: Other\norder: 2\nsummary: S.\n---\nI.\n"})
     bank, _ = load_bank(root)
-    path = create_question(root, bank, "other", wanted="what-is-post-training")
-    assert path.name == "what-is-post-training-2.md"
+    with pytest.raises(ScaffoldError, match="question ID 'what-is-post-training' is already in use"):
+        create_question(root, bank, "other", wanted="what-is-post-training")
+    assert not (root / "questions" / "other" / "what-is-post-training.md").exists()
     assert (root / "questions" / "basics" / "what-is-post-training.md").read_text().startswith("---\norder: 10\n")
 
 

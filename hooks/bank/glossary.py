@@ -36,7 +36,7 @@ def load_glossary(text: str, path: str, *, sources: Container[str]) -> tuple[lis
     if not isinstance(doc.data, list):
         return [], [*problems, Problem(path, doc.line, "the glossary must be a YAML list of terms")]
     terms: list[GlossaryTerm] = []
-    for item, lines in list_entries(doc, path):
+    for item, lines in list_entries(doc, path, problems):
         term = _term(item, lines, path, sources, problems)
         if term is not None:
             terms.append(term)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from pathlib import Path, PurePosixPath
 from typing import Any, TypeGuard
@@ -17,6 +18,9 @@ BIBLIOGRAPHY = "references.yml"
 TOPIC_FILE = "_topic.md"
 # Data files other features keep beside the bibliography.
 ROOT_FILES = {BIBLIOGRAPHY, GLOSSARY}
+# Editor backups and system files are never bank files: skip them rather than stop the build.
+IGNORED = re.compile(r"^(?:\..*|.*~|#.*#|Thumbs\.db|desktop\.ini)$")
+MAX_CHOICES = 26  # one letter each
 KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ARXIV = re.compile(r"^(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?$")
 QUESTION_KEYS = {"order", "level", "tags", "sources", "multiple"}
@@ -40,7 +44,10 @@ def load_bank(root: Path, *, docs_dir: Path | None = None) -> tuple[Bank, list[P
         problems.append(Problem(BANK_DIR, 1, "the question bank folder is missing"))
     for entry in sorted(bank_dir.iterdir()) if bank_dir.is_dir() else []:
         rel = _rel(entry, root)
-        if entry.name.startswith("."):
+        if IGNORED.match(entry.name):
+            continue
+        if _leaves(entry, bank_dir):
+            problems.append(Problem(rel, 1, "a link that leads out of questions/ (replace it with the file itself)"))
             continue
         if entry.is_file():
             if entry.name not in ROOT_FILES:
@@ -61,6 +68,19 @@ def load_bank(root: Path, *, docs_dir: Path | None = None) -> tuple[Bank, list[P
             problems.extend(check_math(text, rel))
     topics.sort(key=lambda t: (t.order, t.slug))
     return Bank(topics, sources, glossary), sorted(set(problems))
+
+
+def _leaves(path: Path, bank_dir: Path) -> bool:
+    """True for a symbolic link whose target lies outside the bank folder: it would publish any file."""
+    if not path.is_symlink():
+        return False
+    return not path.resolve().is_relative_to(bank_dir.resolve())
+
+
+def did_you_mean(value: str, known: object) -> str:
+    """' (did you mean 'x'?)' when a known value is close to `value`, else ''."""
+    close = difflib.get_close_matches(value, [str(k) for k in known], n=1, cutoff=0.6)  # type: ignore[attr-defined]
+    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 def _rel(path: Path, root: Path) -> str:
@@ -91,7 +111,7 @@ def _load_bibliography(path: Path, root: Path, problems: list[Problem], texts: d
         problems.append(Problem(rel, doc.line, "the bibliography must be a YAML list of works"))
         return {}
     sources: dict[str, Source] = {}
-    for item, lines in list_entries(doc, rel):
+    for item, lines in list_entries(doc, rel, problems):
         source = _source(item, lines, rel, problems)
         if source is None:
             continue
@@ -200,9 +220,14 @@ def _load_topic_folder(
         )
     questions: list[Question] = []
     for path in sorted(folder.rglob("*")):
-        if path.name.startswith(".") or path == topic_file or path.is_dir():
+        if any(IGNORED.match(part) for part in path.relative_to(folder).parts) or path == topic_file:
             continue
         rel = _rel(path, root)
+        if _leaves(path, root / BANK_DIR):
+            problems.append(Problem(rel, 1, "a link that leads out of questions/ (replace it with the file itself)"))
+            continue
+        if path.is_dir():
+            continue
         if path.parent != folder:
             problems.append(Problem(rel, 1, "file outside any topic (questions live directly in questions/<topic>/)"))
         elif path.suffix != ".md":
@@ -249,6 +274,11 @@ def _load_topic(path: Path, root: Path, problems: list[Problem], texts: dict[str
         intro=body.strip(),
         path=PurePosixPath(rel),
     )
+
+
+def _list(value: object) -> list[Any]:
+    """A front-matter list, or [] for a value of another type (reported on its own)."""
+    return value if isinstance(value, list) else []
 
 
 def _is_int(value: object) -> TypeGuard[int]:
@@ -304,13 +334,18 @@ def _load_question(
                 problems.append(
                     Problem(rel, at.get(key, meta_line), f"'{key}' is required: a non-empty list, e.g. {key}: [a, b]")
                 )
-        for tag, line in zip(data.get("tags") or [], meta.item_lines.get("tags", []), strict=False):
+        for tag, line in zip(_list(data.get("tags")), meta.item_lines.get("tags", []), strict=False):
             if isinstance(tag, str) and not KEBAB.match(tag):
                 problems.append(Problem(rel, line, f"tag '{tag}' must be lowercase kebab-case"))
-        for key, line in zip(data.get("sources") or [], meta.item_lines.get("sources", []), strict=False):
+        for key, line in zip(_list(data.get("sources")), meta.item_lines.get("sources", []), strict=False):
             if isinstance(key, str) and key not in known_sources:
                 problems.append(
-                    Problem(rel, line, f"unknown source '{key}' (add it to {BANK_DIR}/{BIBLIOGRAPHY} or fix the key)")
+                    Problem(
+                        rel,
+                        line,
+                        f"unknown source '{key}'{did_you_mean(key, known_sources)} "
+                        f"(add it to {BANK_DIR}/{BIBLIOGRAPHY} or fix the key)",
+                    )
                 )
         if "multiple" in data and not isinstance(data["multiple"], bool):
             problems.append(Problem(rel, at["multiple"], "'multiple' must be true or false"))
@@ -335,8 +370,8 @@ def _load_question(
         path=PurePosixPath(rel),
         order=order if _is_int(order) else 0,
         level=str(data.get("level", "")),
-        tags=[str(t) for t in data.get("tags") or [] if isinstance(t, str)],
-        sources=[str(s) for s in data.get("sources") or [] if isinstance(s, str)],
+        tags=[str(t) for t in _list(data.get("tags")) if isinstance(t, str)],
+        sources=[str(s) for s in _list(data.get("sources")) if isinstance(s, str)],
         text=body.text,
         answer=body.answer or "",
         explanation=body.explanation or None,
@@ -354,9 +389,14 @@ def _check_choices(choices: list[Choice], multiple: bool, rel: str, text_line: i
         return
     if len(choices) < 2:
         problems.append(Problem(rel, choices[0].line, "a question with choices needs at least two"))
+    if len(choices) > MAX_CHOICES:
+        problems.append(
+            Problem(rel, choices[MAX_CHOICES].line, f"more than {MAX_CHOICES} choices (one letter each, A to Z)")
+        )
+        del choices[MAX_CHOICES:]
     seen: dict[str, int] = {}
     for choice in choices:
-        norm = _normalise(choice.text)
+        norm = _same_choice(choice.text)
         if norm and norm in seen:
             problems.append(Problem(rel, choice.line, f"duplicate choice (same text as line {seen[norm]})"))
         seen.setdefault(norm, choice.line)
@@ -375,6 +415,11 @@ def _check_choices(choices: list[Choice], multiple: bool, rel: str, text_line: i
 
 def _normalise(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+
+
+def _same_choice(text: str) -> str:
+    """Choices are duplicates only when they read the same: case and spacing aside, every character counts."""
+    return " ".join(text.casefold().split())
 
 
 def _check_across(questions: list[Question], topics: list[Topic], problems: list[Problem]) -> None:

@@ -42,6 +42,9 @@ def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
         return None, [Problem(path, line, "not valid UTF-8 (save the file as UTF-8)")]
     if not text.strip():
         return None, [Problem(path, 1, "file is empty")]
+    if "\0" in text:
+        line = text[: text.index("\0")].count("\n") + 1
+        return None, [Problem(path, line, "NUL byte in the file (remove it; bank files are plain text)")]
     return text.removeprefix("\ufeff"), []
 
 
@@ -50,6 +53,18 @@ def load_yaml(text: str, path: str, *, first_line: int = 1) -> tuple[Yaml | None
     loader = SafeLoader(text)
     try:
         node = loader.get_single_node()
+        shared = _shared_node(node)
+        if shared is not None:
+            # An alias repeats a node: a few lines of aliases can expand to gigabytes. Bank files need none.
+            line = first_line + shared.start_mark.line
+            return None, [
+                Problem(path, line, "YAML anchors and aliases (&name, *name) are not allowed: write the value out")
+            ]
+        depth = _depth(node)
+        if depth > MAX_DEPTH:
+            return None, [
+                Problem(path, first_line, f"YAML nested more than {MAX_DEPTH} levels deep (bank files need no more)")
+            ]
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
@@ -68,11 +83,49 @@ def load_yaml(text: str, path: str, *, first_line: int = 1) -> tuple[Yaml | None
     return doc, problems
 
 
-def mapping_lines(node: yaml.Node, path: str, first_line: int) -> Yaml:
-    """Line information for a mapping nested in a larger document (e.g. one bibliography entry)."""
+MAX_DEPTH = 8  # bank YAML is a list of mappings of lists at most; deeper is a mistake or an attack
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
+def _shared_node(root: yaml.Node | None) -> yaml.Node | None:
+    """A node reached twice (what an alias makes), or None; each node is visited once."""
+    seen: set[int] = set()
+    stack = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            return node
+        seen.add(id(node))
+        stack.extend(_children(node))
+    return None
+
+
+def _depth(root: yaml.Node | None) -> int:
+    deepest, stack = 0, [(root, 1)] if root is not None else []
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if depth <= MAX_DEPTH:
+            stack.extend((child, depth + 1) for child in _children(node))
+    return deepest
+
+
+def mapping_lines(node: yaml.Node, path: str, first_line: int, problems: list[Problem] | None = None) -> Yaml:
+    """Line information for a mapping nested in a larger document (e.g. one bibliography entry).
+
+    Duplicate keys inside it are added to `problems` when given."""
     doc = Yaml(None, node, line=first_line + node.start_mark.line)
     if isinstance(node, yaml.MappingNode):
-        doc.key_lines, doc.item_lines, _ = _mapping_lines(node, path, first_line)
+        doc.key_lines, doc.item_lines, found = _mapping_lines(node, path, first_line)
+        if problems is not None:
+            problems.extend(found)
     return doc
 
 
@@ -93,11 +146,13 @@ def _mapping_lines(
     return key_lines, item_lines, problems
 
 
-def list_entries(doc: Yaml, path: str) -> Iterator[tuple[Any, Yaml]]:
-    """Each item of a whole-file YAML list (the bibliography, the glossary) with the lines of its keys."""
+def list_entries(doc: Yaml, path: str, problems: list[Problem]) -> Iterator[tuple[Any, Yaml]]:
+    """Each item of a whole-file YAML list (the bibliography, the glossary) with the lines of its keys.
+
+    Duplicate keys inside an item go to `problems`."""
     nodes = doc.node.value if isinstance(doc.node, yaml.SequenceNode) else []
     for item, node in zip(doc.data, nodes, strict=False):
-        yield item, mapping_lines(node, path, 1)
+        yield item, mapping_lines(node, path, 1, problems)
 
 
 def split_front_matter(text: str, path: str) -> tuple[Yaml | None, str, int, list[Problem]]:

@@ -68,6 +68,8 @@ def create_question(root: Path, bank: Bank, topic: str, *, wanted: str | None = 
         raise ScaffoldError(f"the bibliography {BANK_DIR}/references.yml has no entries to cite yet")
     # IDs are unique across the whole bank: count every question file, loaded or not.
     taken = {path.stem for path in (root / BANK_DIR).glob("*/*.md") if path.name != TOPIC_FILE}
+    if wanted is not None and wanted in taken:
+        raise ScaffoldError(f"question ID '{wanted}' is already in use (choose another ID; IDs are permanent links)")
     qid = fresh_id(wanted or PLACEHOLDER_ID, taken)
     siblings = [q for q in bank.questions if q.topic == topic]
     cited = Counter(key for q in siblings for key in q.sources if key in bank.sources)
