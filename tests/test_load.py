@@ -212,7 +212,7 @@ CASES = [
     ),
     pytest.param(
         "basics/x.md",
-        question("Q?\n\n## Answer\n\nA.\n", front="order: 20\ntags: " + "[" * 40 + "]" * 40 + "\n"),
+        question("Q?\n\n## Answer\n\nA.\n", front="order: 20\ntags: " + "[" * 100_000 + "]" * 100_000 + "\n"),
         2,
         "YAML nested more than 8 levels deep (bank files need no more)",
         id="yaml-too-deep",

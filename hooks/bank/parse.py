@@ -50,6 +50,11 @@ def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
 
 def load_yaml(text: str, path: str, *, first_line: int = 1) -> tuple[Yaml | None, list[Problem]]:
     """Parse YAML, mapping node marks back to file lines (`first_line` is the file line of YAML line 1)."""
+    if _flow_depth(text) > MAX_DEPTH:
+        # libyaml's composer recurses once per level and crashes the process past some ten thousand.
+        return None, [
+            Problem(path, first_line, f"YAML nested more than {MAX_DEPTH} levels deep (bank files need no more)")
+        ]
     loader = SafeLoader(text)
     try:
         node = loader.get_single_node()
@@ -84,6 +89,18 @@ def load_yaml(text: str, path: str, *, first_line: int = 1) -> tuple[Yaml | None
 
 
 MAX_DEPTH = 8  # bank YAML is a list of mappings of lists at most; deeper is a mistake or an attack
+
+
+def _flow_depth(text: str) -> int:
+    """How deep `[` and `{` nest in the text (quotes aside: a bound to check before parsing, not a parse)."""
+    depth = deepest = 0
+    for char in text:
+        if char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth = max(depth - 1, 0)
+    return deepest
 
 
 def _children(node: yaml.Node) -> list[yaml.Node]:
