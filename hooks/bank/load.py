@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 from typing import Any, TypeGuard
 
@@ -46,8 +47,7 @@ def load_bank(root: Path, *, docs_dir: Path | None = None) -> tuple[Bank, list[P
         rel = _rel(entry, root)
         if IGNORED.match(entry.name):
             continue
-        if _leaves(entry, bank_dir):
-            problems.append(Problem(rel, 1, "a link that leads out of questions/ (replace it with the file itself)"))
+        if _leaves(entry, bank_dir, rel, problems):
             continue
         if entry.is_file():
             if entry.name not in ROOT_FILES:
@@ -70,16 +70,17 @@ def load_bank(root: Path, *, docs_dir: Path | None = None) -> tuple[Bank, list[P
     return Bank(topics, sources, glossary), sorted(set(problems))
 
 
-def _leaves(path: Path, bank_dir: Path) -> bool:
-    """True for a symbolic link whose target lies outside the bank folder: it would publish any file."""
-    if not path.is_symlink():
+def _leaves(path: Path, bank_dir: Path, rel: str, problems: list[Problem]) -> bool:
+    """True, with a problem, for a symbolic link whose target lies outside the bank folder: it would publish any file."""
+    if not path.is_symlink() or path.resolve().is_relative_to(bank_dir.resolve()):
         return False
-    return not path.resolve().is_relative_to(bank_dir.resolve())
+    problems.append(Problem(rel, 1, "a link that leads out of questions/ (replace it with the file itself)"))
+    return True
 
 
-def did_you_mean(value: str, known: object) -> str:
+def did_you_mean(value: str, known: Iterable[str]) -> str:
     """' (did you mean 'x'?)' when a known value is close to `value`, else ''."""
-    close = difflib.get_close_matches(value, [str(k) for k in known], n=1, cutoff=0.6)  # type: ignore[attr-defined]
+    close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
@@ -223,8 +224,7 @@ def _load_topic_folder(
         if any(IGNORED.match(part) for part in path.relative_to(folder).parts) or path == topic_file:
             continue
         rel = _rel(path, root)
-        if _leaves(path, root / BANK_DIR):
-            problems.append(Problem(rel, 1, "a link that leads out of questions/ (replace it with the file itself)"))
+        if _leaves(path, root / BANK_DIR, rel, problems):
             continue
         if path.is_dir():
             continue

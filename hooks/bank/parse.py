@@ -52,24 +52,19 @@ def load_yaml(text: str, path: str, *, first_line: int = 1) -> tuple[Yaml | None
     """Parse YAML, mapping node marks back to file lines (`first_line` is the file line of YAML line 1)."""
     if _flow_depth(text) > MAX_DEPTH:
         # libyaml's composer recurses once per level and crashes the process past some ten thousand.
-        return None, [
-            Problem(path, first_line, f"YAML nested more than {MAX_DEPTH} levels deep (bank files need no more)")
-        ]
+        return None, [_too_deep(path, first_line)]
     loader = SafeLoader(text)
     try:
         node = loader.get_single_node()
-        shared = _shared_node(node)
+        shared, depth = _walk(node)
         if shared is not None:
             # An alias repeats a node: a few lines of aliases can expand to gigabytes. Bank files need none.
             line = first_line + shared.start_mark.line
             return None, [
                 Problem(path, line, "YAML anchors and aliases (&name, *name) are not allowed: write the value out")
             ]
-        depth = _depth(node)
         if depth > MAX_DEPTH:
-            return None, [
-                Problem(path, first_line, f"YAML nested more than {MAX_DEPTH} levels deep (bank files need no more)")
-            ]
+            return None, [_too_deep(path, first_line)]
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
@@ -111,27 +106,25 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
     return []
 
 
-def _shared_node(root: yaml.Node | None) -> yaml.Node | None:
-    """A node reached twice (what an alias makes), or None; each node is visited once."""
+def _walk(root: yaml.Node | None) -> tuple[yaml.Node | None, int]:
+    """One pass over the node tree: the first node reached twice (what an alias makes) and the depth.
+
+    Each node is visited once and the walk stops below MAX_DEPTH, so neither aliases nor depth make it long."""
     seen: set[int] = set()
-    stack = [root] if root is not None else []
-    while stack:
-        node = stack.pop()
-        if id(node) in seen:
-            return node
-        seen.add(id(node))
-        stack.extend(_children(node))
-    return None
-
-
-def _depth(root: yaml.Node | None) -> int:
     deepest, stack = 0, [(root, 1)] if root is not None else []
     while stack:
         node, depth = stack.pop()
+        if id(node) in seen:
+            return node, deepest
+        seen.add(id(node))
         deepest = max(deepest, depth)
         if depth <= MAX_DEPTH:
             stack.extend((child, depth + 1) for child in _children(node))
-    return deepest
+    return None, deepest
+
+
+def _too_deep(path: str, line: int) -> Problem:
+    return Problem(path, line, f"YAML nested more than {MAX_DEPTH} levels deep (bank files need no more)")
 
 
 def mapping_lines(node: yaml.Node, path: str, first_line: int, problems: list[Problem] | None = None) -> Yaml:
