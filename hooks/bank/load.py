@@ -9,8 +9,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, TypeGuard
 
 from .glossary import GLOSSARY, load_glossary
-from .markup import check_markup
-from .mathml import check_math
+from .sanitize import plain_text_problem
 from .model import LEVELS, Bank, Choice, GlossaryTerm, Problem, Question, Source, Topic
 from .parse import Yaml, decode, list_entries, load_yaml, parse_question_body, split_front_matter
 
@@ -22,6 +21,7 @@ ROOT_FILES = {BIBLIOGRAPHY, GLOSSARY}
 # Editor backups and system files are never bank files: skip them rather than stop the build.
 IGNORED = re.compile(r"^(?:\..*|.*~|#.*#|Thumbs\.db|desktop\.ini)$")
 MAX_CHOICES = 26  # one letter each
+SOURCE_KEY = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ARXIV = re.compile(r"^(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?$")
 QUESTION_KEYS = {"order", "level", "tags", "sources", "multiple"}
@@ -61,11 +61,6 @@ def load_bank(root: Path, *, docs_dir: Path | None = None) -> tuple[Bank, list[P
 
     _check_across(questions, topics, problems)
     glossary = _load_glossary(bank_dir / GLOSSARY, root, sources, problems)
-    ids = {q.id for q in questions}
-    for rel, text in texts.items():
-        problems.extend(check_markup(text, 1, rel, question_ids=ids, docs_dir=docs_dir))
-        if rel.endswith(".md"):
-            problems.extend(check_math(text, rel))
     topics.sort(key=lambda t: (t.order, t.slug))
     return Bank(topics, sources, glossary), sorted(set(problems))
 
@@ -153,7 +148,17 @@ def _source(item: Any, lines: Yaml, rel: str, problems: list[Problem]) -> Source
     if not isinstance(key, str) or not key:
         problems.append(Problem(rel, lines.line, "bibliography entry without a 'key'"))
         return None
+    if not SOURCE_KEY.match(key):
+        problems.append(
+            Problem(rel, at["key"], f"bibliography key '{key}' must be letters and digits, e.g. 'ouyang2022instructgpt'")
+        )
+        return None
     ok = True
+    for field_name in ("title", "authors", "venue"):
+        value = item.get(field_name)
+        if isinstance(value, str) and (message := plain_text_problem(value)):
+            problems.append(Problem(rel, at[field_name], f"bibliography entry '{key}', {field_name}: {message}"))
+            ok = False
     for field_name in ("title", "authors", "url"):
         if not isinstance(item.get(field_name), str) or not item[field_name].strip():
             problems.append(
@@ -167,7 +172,7 @@ def _source(item: Any, lines: Yaml, rel: str, problems: list[Problem]) -> Source
         )
         ok = False
     url = item.get("url")
-    if isinstance(url, str) and url and not url.startswith("https://"):
+    if isinstance(url, str) and url and (not url.startswith("https://") or re.search(r"[\s\"'<>\\]", url)):
         problems.append(Problem(rel, at["url"], f"bibliography entry '{key}': url must start with https://"))
         ok = False
     arxiv = item.get("arxiv")
@@ -244,7 +249,7 @@ def _load_topic(path: Path, root: Path, problems: list[Problem], texts: dict[str
     text = _read(path, root, problems)
     if text is None:
         return None
-    meta, body, _, found = split_front_matter(text, rel)
+    meta, body, body_line, found = split_front_matter(text, rel)
     problems.extend(found)
     texts[rel] = text
     if meta is None:
@@ -257,6 +262,8 @@ def _load_topic(path: Path, root: Path, problems: list[Problem], texts: dict[str
         if not isinstance(data.get(key), str) or not data[key].strip():
             problems.append(Problem(rel, at.get(key, 2), f"'{key}' is required: a line of text"))
             ok = False
+        elif message := plain_text_problem(data[key]):
+            problems.append(Problem(rel, at[key], f"'{key}': {message}"))
     if not _is_int(data.get("order")):
         problems.append(
             Problem(
@@ -273,6 +280,7 @@ def _load_topic(path: Path, root: Path, problems: list[Problem], texts: dict[str
         summary=data["summary"].strip(),
         intro=body.strip(),
         path=PurePosixPath(rel),
+        intro_line=body_line + body[: len(body) - len(body.lstrip())].count("\n"),
     )
 
 
@@ -369,7 +377,7 @@ def _load_question(
         topic=topic,
         path=PurePosixPath(rel),
         order=order if _is_int(order) else 0,
-        level=str(data.get("level", "")),
+        level=data["level"] if data.get("level") in LEVELS else "foundation",
         tags=[str(t) for t in _list(data.get("tags")) if isinstance(t, str)],
         sources=[str(s) for s in _list(data.get("sources")) if isinstance(s, str)],
         text=body.text,
@@ -379,6 +387,8 @@ def _load_question(
         multiple=multiple,
         text_line=body.text_line,
         order_line=at.get("order", meta_line),
+        answer_line=body.answer_line or body.text_line,
+        explanation_line=body.explanation_line or body.text_line,
     )
 
 

@@ -6,7 +6,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import PurePosixPath
 
-LEVELS = ("foundation", "intermediate", "advanced")
+from typing import Literal, get_args
+
+Level = Literal["foundation", "intermediate", "advanced"]
+Kind = Literal["single", "multiple", "reveal"]
+LEVELS: tuple[Level, ...] = get_args(Level)
 
 
 @dataclass(frozen=True, order=True)
@@ -45,7 +49,7 @@ class Question:
     topic: str
     path: PurePosixPath  # relative to the project root, e.g. questions/sft/x.md
     order: int
-    level: str
+    level: Level
     tags: list[str]
     sources: list[str]
     text: str
@@ -55,9 +59,11 @@ class Question:
     multiple: bool = False
     text_line: int = 1
     order_line: int = 2
+    answer_line: int = 1
+    explanation_line: int = 1
 
     @property
-    def kind(self) -> str:
+    def kind(self) -> Kind:
         """How the reader answers: pick one, pick several, or reveal and self-rate."""
         if not self.choices:
             return "reveal"
@@ -73,6 +79,7 @@ class Topic:
     intro: str
     path: PurePosixPath
     questions: list[Question] = field(default_factory=list)
+    intro_line: int = 1
 
 
 @dataclass(frozen=True)

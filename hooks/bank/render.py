@@ -1,36 +1,60 @@
-"""Render the bank to Material-flavoured Markdown (pymdownx.blocks). Pure: no MkDocs imports.
+"""The bank's pages, assembled from its checked HTML fragments. Pure: no MkDocs imports.
 
-Pages are addressed by their path in the docs tree (`topics/<slug>/index.md`) so that links in
-bank text can be rewritten relative to the page they end up on.
+A page is Markdown where the table of contents and search need it (the title, one heading per
+question) and HTML everywhere else. The HTML stands between the headings as splices: each marker
+(an HTML comment on a line of its own) is replaced either in the Markdown, for a builder that runs
+no hook (`Page.markdown_inline`), or in the converted page by the MkDocs hook (`Page.splice`), which
+spares Markdown from parsing HTML that is final already. Both give the same page.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from dataclasses import dataclass, field
 from html import escape
 
-from .exports import render_exports_section, render_worksheet_link
-from .markup import SCHEME, rewrite_links
+from .fragments import Fragments, QuestionFragments
 from .model import LEVELS, Bank, Question, Topic
-from .paths import OVERVIEW_SRC, relative, topic_src
+from .paths import ANKI_SRC, GIFT_SRC, OVERVIEW_SRC, QUESTIONS_JSON_SRC, SCHEMA_SRC, relative, topic_src, worksheet_src
+from .paths import SCHEMA_VERSION
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+MARKER = re.compile(r"<!--qb:(\d+)-->")
 
 
-def localise_links(markdown: str, bank: Bank, page_src: str) -> str:
-    """Make bank links (`#question-id`, docs-relative pages) work from the page at `page_src`."""
+@dataclass(frozen=True)
+class Splice:
+    html: str  # what the marker becomes in the converted page
+    markdown: str  # what it becomes in the Markdown, for a builder without the hook
 
-    def target(link: str) -> str:
-        if link.startswith("#"):
-            question = bank.question(link[1:])
-            if question is None or topic_src(question.topic) == page_src:
-                return link
-            return relative(page_src, topic_src(question.topic)) + link
-        if SCHEME.match(link) or link.startswith("//"):
-            return link
-        return relative(page_src, link)
 
-    return rewrite_links(markdown, target)
+@dataclass
+class Page:
+    """A generated page: Markdown with splice markers, and what each marker stands for."""
+
+    parts: list[str] = field(default_factory=list)
+    splices: list[Splice] = field(default_factory=list)
+
+    def add(self, markdown: str) -> None:
+        self.parts.append(markdown)
+
+    def add_html(self, html: str, *, markdown: str | None = None) -> None:
+        self.parts.append(f"<!--qb:{len(self.splices)}-->")
+        self.splices.append(Splice(html, html if markdown is None else markdown))
+
+    @property
+    def markdown(self) -> str:
+        """For the hook: markers stay, and `splice` fills them in after conversion."""
+        return "\n\n".join(p for p in self.parts if p) + "\n"
+
+    @property
+    def markdown_inline(self) -> str:
+        """For any builder: the HTML written into the Markdown itself."""
+        return MARKER.sub(lambda m: self.splices[int(m.group(1))].markdown, self.markdown)
+
+    def splice(self, html: str) -> str:
+        return MARKER.sub(lambda m: self.splices[int(m.group(1))].html, html)
 
 
 def level_counts(questions: list[Question]) -> str:
@@ -38,96 +62,92 @@ def level_counts(questions: list[Question]) -> str:
     return " · ".join(f"{counts[level]} {level}" for level in LEVELS if counts[level])
 
 
-def render_topic_page(topic: Topic, bank: Bank, *, edit_root: str | None = None) -> str:
-    """The topic page: its introduction, then every question in order, answers in closed reveals."""
-    page = topic_src(topic)
-    count = len(topic.questions)
-    parts = [
-        f"# {topic.title}",
-        localise_links(topic.intro, bank, page),
-        f'<p class="qb-topic-meta">{count} question{"s" if count != 1 else ""}: {level_counts(topic.questions)}. '
-        "Answer each one in your head, then open its answer to check.</p>",
-        render_worksheet_link(topic, page_src=page),
-    ]
-    parts += [
-        render_question(q, number, bank, page_src=page, edit_root=edit_root)
-        for number, q in enumerate(topic.questions, 1)
-    ]
-    return "\n\n".join(p for p in parts if p) + "\n"
-
-
 def correct_letters(question: Question) -> list[str]:
     return [LETTERS[i] for i, c in enumerate(question.choices) if c.correct]
 
 
-def choice_items(question: Question, bank: Bank, page_src: str) -> str:
-    """The choices as `li` blocks, for a list whose `type="A"` letters them."""
-    return "\n".join(
-        f"/// html | li\n    markdown: inline\n{localise_links(c.text, bank, page_src)}\n///" for c in question.choices
+def worksheet_link(topic: Topic, *, page_src: str) -> str:
+    """The topic page's pointer to its printable worksheet (topics without questions have none)."""
+    if not topic.questions:
+        return ""
+    return (
+        f"[Printable worksheet]({relative(page_src, worksheet_src(topic))}){{ .qb-worksheet-link }}: "
+        "these questions without answers, and an answer key at the end."
     )
 
 
-def render_question(question: Question, number: int, bank: Bank, *, page_src: str, edit_root: str | None) -> str:
-    q = question
-    attrs = f'data-qid="{q.id}" data-kind="{q.kind}" data-topic="{q.topic}"'
+def render_topic_page(topic: Topic, bank: Bank, fragments: Fragments, *, edit_root: str | None = None) -> Page:
+    """The topic page: its introduction, then every question in order, answers in closed reveals."""
+    page_src = topic_src(topic)
+    count = len(topic.questions)
+    page = Page()
+    page.add(f"# {escape(topic.title)}")
+    if topic.slug in fragments.intros:
+        page.add_html(fragments.intros[topic.slug].html)
+    page.add_html(
+        f'<p class="qb-topic-meta">{count} question{"s" if count != 1 else ""}: {level_counts(topic.questions)}. '
+        "Answer each one in your head, then open its answer to check.</p>"
+    )
+    page.add(worksheet_link(topic, page_src=page_src))
+    for number, q in enumerate(topic.questions, 1):
+        _question(page, q, number, fragments.questions[q.id], bank, edit_root=edit_root)
+    return page
+
+
+def _question(page: Page, q: Question, number: int, f: QuestionFragments, bank: Bank, *, edit_root: str | None) -> None:
+    opening = f'<section class="qb-question" data-qid="{q.id}" data-kind="{q.kind}" data-topic="{q.topic}">'
+    page.add_html(opening, markdown=opening[:-1] + " markdown>")
+    page.add(f"## Question {number} {{ #{q.id} .qb-question__title }}")
     meta = [
         f'<span class="qb-level qb-level--{q.level}">{q.level.capitalize()}</span>',
         f'<a class="qb-permalink" href="#{q.id}" title="Permanent link to this question">#{q.id}</a>',
     ]
     if edit_root:
         meta.append(
-            f'<a class="qb-edit" href="{escape(edit_root + str(q.path))}" aria-label="Edit question {number} on GitHub">Edit this question</a>'
+            f'<a class="qb-edit" href="{escape(edit_root + str(q.path))}" '
+            f'aria-label="Edit question {number} on GitHub">Edit this question</a>'
         )
-    parts = [
-        f"/////// html | section.qb-question[{attrs}]",
-        f"## Question {number} {{ #{q.id} .qb-question__title }}",
-        '<p class="qb-meta" data-search-exclude>' + " ".join(meta) + "</p>",
-        localise_links(q.text, bank, page_src),
-    ]
+    body = ['<p class="qb-meta" data-search-exclude>' + " ".join(meta) + "</p>", f.text.html]
     if q.choices:
         # <ol type="A">: the letters the answer refers to show even without our stylesheet.
-        items = choice_items(q, bank, page_src)
         hint = "Select all that apply." if q.multiple else "Select one."
-        parts.append(f'////// html | div.qb-choices[data-hint="{hint}"]\n//// html | ol[type=A]\n{items}\n////\n//////')
-    parts.append(render_reveal(q, bank, page_src=page_src))
-    parts.append("///////")
-    return "\n\n".join(parts)
+        items = "".join(f"<li>{c.inline}</li>" for c in f.choices)
+        body.append(f'<div class="qb-choices" data-hint="{hint}"><ol type="A">{items}</ol></div>')
+    body.append(_reveal(q, f, bank))
+    page.add_html("\n".join(body) + "\n</section>", markdown="\n".join(body) + "\n\n</section>")
 
 
-def render_reveal(question: Question, bank: Bank, *, page_src: str) -> str:
+def _reveal(q: Question, f: QuestionFragments, bank: Bank) -> str:
     """Answer (kept out of search), explanation and sources, in a details block closed by default."""
-    q = question
     correct = correct_letters(q)
     answer = []
     if correct:
-        texts = "; ".join(
-            f"{LETTERS[i]}. {localise_links(c.text, bank, page_src)}" for i, c in enumerate(q.choices) if c.correct
-        )
+        texts = "; ".join(f"{LETTERS[i]}. {c.inline}" for i, c in enumerate(f.choices) if q.choices[i].correct)
         label = "Correct choices" if len(correct) > 1 else "Correct choice"
-        answer.append(f"**{label}:** {texts}")
-    answer.append(localise_links(q.answer, bank, page_src))
+        answer.append(f"<p><strong>{label}:</strong> {texts}</p>")
+    answer.append(f.answer.html)
     data = f' data-correct="{",".join(correct)}"' if correct else ""
     parts = [
-        "////// details | Answer\n    type: success\n    attrs: {class: qb-reveal}",
-        f"/// html | div.qb-answer[data-search-exclude=true{data}]\n" + "\n\n".join(answer) + "\n///",
+        '<details class="success qb-reveal">',
+        "<summary>Answer</summary>",
+        f'<div class="qb-answer" data-search-exclude="true"{data}>' + "\n".join(answer) + "</div>",
     ]
-    if q.explanation:
-        parts.append("/// html | div.qb-explanation\n" + localise_links(q.explanation, bank, page_src) + "\n///")
-    links = [
-        f"[{escape(bank.sources[k].title)}]({bank.sources[k].url}) ({bank.sources[k].year})"
+    if f.explanation is not None:
+        parts.append(f'<div class="qb-explanation">{f.explanation.html}</div>')
+    links = "".join(
+        f'<li><a href="{escape(bank.sources[k].url)}">{escape(bank.sources[k].title)}</a> ({bank.sources[k].year})</li>'
         for k in q.sources
         if k in bank.sources
-    ]
-    parts.append('<p class="qb-sources-label">Sources</p>\n\n' + "\n".join(f"- {link}" for link in links))
-    parts.append("//////")
-    return "\n\n".join(parts)
+    )
+    parts.append(f'<p class="qb-sources-label">Sources</p>\n<ul>{links}</ul>\n</details>')
+    return "\n".join(parts)
 
 
 def render_overview(bank: Bank) -> str:
     """Every topic with its question count and levels."""
     total = len(bank.questions)
     rows = "\n".join(
-        f"| [{t.title}]({relative(OVERVIEW_SRC, topic_src(t))}) | {len(t.questions)} | {level_counts(t.questions)} |"
+        f"| [{escape(t.title)}]({relative(OVERVIEW_SRC, topic_src(t))}) | {len(t.questions)} | {level_counts(t.questions)} |"
         for t in bank.topics
     )
     return (
@@ -136,6 +156,24 @@ def render_overview(bank: Bank) -> str:
         "then open its answer to check yourself.\n\n"
         "| Topic | Questions | Levels |\n| --- | ---: | --- |\n"
         f"{rows}\n\n" + render_exports_section(bank, page_src=OVERVIEW_SRC)
+    )
+
+
+def render_exports_section(bank: Bank, *, page_src: str) -> str:
+    """The overview's list of ways to take the questions elsewhere."""
+    worksheets = "".join(
+        f"    - [Worksheet: {escape(t.title)}]({relative(page_src, worksheet_src(t))})\n" for t in bank.topics if t.questions
+    )
+    return (
+        "## Take the questions with you\n\n"
+        f"- **[Anki deck]({relative(page_src, ANKI_SRC)})**: one note per question, tagged with its topic. "
+        "Importing a newer deck updates your cards and keeps your review history.\n"
+        f"- **[Moodle GIFT file]({relative(page_src, GIFT_SRC)})**: import it into a Moodle question bank; "
+        "one category per topic, each question named by its ID.\n"
+        f"- **[JSON]({relative(page_src, QUESTIONS_JSON_SRC)})**: the whole bank, with choices, answers, explanations, glossary, "
+        f"sources and permalinks, described by [its JSON Schema]({relative(page_src, SCHEMA_SRC)}) "
+        f"(version {SCHEMA_VERSION}). Text fields are Markdown with `$...$` math.\n"
+        f"- **Printable worksheets**, one per topic, with an answer key at the end:\n\n{worksheets}"
     )
 
 
@@ -148,8 +186,8 @@ def render_topic_cards(bank: Bank, *, page_src: str) -> str:
         questions = (
             f"{count} question{'s' if count != 1 else ''}: {level_counts(t.questions)}" if count else "No questions yet"
         )
-        cards.append(f"-   **[{t.title}]({link})**\n\n    ---\n\n    {t.summary}\n\n    {questions}")
-    return "/// html | div.grid.cards\n" + "\n\n".join(cards) + "\n///"
+        cards.append(f"-   **[{escape(t.title)}]({link})**\n\n    ---\n\n    {escape(t.summary)}\n\n    {questions}")
+    return '<div class="grid cards" markdown>\n\n' + "\n\n".join(cards) + "\n\n</div>"
 
 
 def nav_entries(bank: Bank) -> list[str | dict[str, str]]:

@@ -1,0 +1,246 @@
+"""Every Markdown field of the bank rendered once to checked HTML. Pure: no MkDocs imports.
+
+Each field (question text, choices, answer, explanation, topic introduction) is converted with the
+site's own Markdown settings and the glossary's tooltips, checked against the sanitizer's allowlist,
+and its links made final: a topic page and its worksheet (both two folders deep) show the same HTML.
+Formulas stay as arithmatex left them (`\\(...\\)`, which Anki and Moodle typeset) in `tex`; `html`
+has them as MathML, for the site. Pages, worksheets and exports all read these fragments.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import posixpath
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import markdown
+
+from .glossary import term_forms
+from .mathml import MathError, line_of, tex_to_mathml
+from .model import Bank, Problem, Question
+from .paths import page_url
+from .sanitize import clean, disallowed
+
+# Fields of one question are converted as one document, cut apart at this paragraph.
+SEPARATOR = "qbfieldbreak7c1e"
+_CUT = f"<p>{SEPARATOR}</p>"
+URL_ATTRIBUTE = re.compile(r'\b(href|src)="([^"]*)"')
+MATH = re.compile(r'<(span|div) class="arithmatex">\\[(\[](.*?)\\[)\]]</\1>', re.S)
+SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
+DEPTH_2 = "../../"  # from topics/<slug>/ or worksheets/<slug>/ to the site root
+
+
+@dataclass(frozen=True)
+class Fragment:
+    tex: str  # checked HTML, formulas as \(...\) and \[...\]
+    html: str  # the same with MathML, for the site
+
+    @property
+    def inline(self) -> str:
+        """The site HTML without the paragraph a one-line field is wrapped in."""
+        return _unwrap(self.html)
+
+    @property
+    def inline_tex(self) -> str:
+        return _unwrap(self.tex)
+
+
+@dataclass(frozen=True)
+class QuestionFragments:
+    text: Fragment
+    choices: tuple[Fragment, ...]
+    answer: Fragment
+    explanation: Fragment | None
+
+
+@dataclass
+class Fragments:
+    questions: dict[str, QuestionFragments] = field(default_factory=dict)
+    intros: dict[str, Fragment] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class MarkdownSettings:
+    extensions: tuple[str, ...]
+    configs: dict[str, dict[str, Any]]
+
+    @classmethod
+    def from_config(cls, entries: Iterable[str | dict[str, Any]]) -> MarkdownSettings:
+        """From `markdown_extensions` as written in mkdocs.yml."""
+        names, configs = [], {}
+        for entry in entries:
+            if isinstance(entry, dict):
+                for name, options in entry.items():
+                    names.append(name)
+                    configs[name] = dict(options or {})
+            else:
+                names.append(entry)
+        return cls(tuple(names), configs)
+
+
+class Renderer:
+    """One Markdown converter for the whole bank (building one costs far more than a conversion)."""
+
+    def __init__(self, settings: MarkdownSettings, bank: Bank, *, docs_dir: Path | None) -> None:
+        configs = {name: dict(options) for name, options in settings.configs.items()}
+        glossary = {form: term.tooltip for term in bank.glossary for form in term_forms(term)}
+        extensions = list(settings.extensions)
+        if "abbr" not in extensions:
+            extensions.append("abbr")
+        configs.setdefault("abbr", {})["glossary"] = glossary
+        self._markdown = markdown.Markdown(extensions=extensions, extension_configs=configs)
+        self._bank = bank
+        self._docs_dir = docs_dir
+        self.problems: list[Problem] = []
+
+    def convert(self, texts: list[str]) -> list[str]:
+        """Several fields at once; each comes back as its own HTML."""
+        if not texts:
+            return []
+        if any(SEPARATOR in t for t in texts):
+            return [self._markdown.reset().convert(t) for t in texts]
+        parts = self._markdown.reset().convert(f"\n\n{SEPARATOR}\n\n".join(texts)).split(_CUT)
+        if len(parts) != len(texts):  # a field left something open (a fence, an HTML block): one by one
+            return [self._markdown.reset().convert(t) for t in texts]
+        return [p.strip("\n") for p in parts]
+
+    def fragment(self, raw_html: str, source: str, *, path: str, line: int, topic: str) -> Fragment:
+        """Check `raw_html`, converted from `source` (which starts at `line` of `path`); make its links final."""
+        cleaned = clean(raw_html)
+        for what in disallowed(raw_html, cleaned):
+            where = _find_line(source, what, line)
+            self.problems.append(Problem(path, where, f"not allowed in bank text: {what}"))
+        if "href=" in cleaned or "src=" in cleaned:
+            cleaned = URL_ATTRIBUTE.sub(lambda m: self._link(m, source, path, line, topic), cleaned)
+        return Fragment(cleaned, self._math(cleaned, source, path, line) if "arithmatex" in cleaned else cleaned)
+
+    def _link(self, match: re.Match[str], source: str, path: str, line: int, topic: str) -> str:
+        attribute, target = match.group(1), html_lib.unescape(match.group(2))
+        final, message = self._target(target, topic)
+        if message:
+            self.problems.append(Problem(path, line_of(source, target, first_line=line), message))
+        return f'{attribute}="{html_lib.escape(final)}"'
+
+    def _target(self, target: str, topic: str) -> tuple[str, str | None]:
+        """The link as the page shows it, and a problem with it, if any."""
+        if not target:
+            return target, "empty link target"
+        if target.startswith("#"):
+            question = self._bank.question(target[1:])
+            if question is None:
+                return target, f"link to '{target}', which is not a question ID (link to a question as '#<question-id>')"
+            if question.topic == topic:
+                return target, None
+            return f"{DEPTH_2}topics/{question.topic}/{target}", None
+        if SCHEME.match(target):
+            return target, None  # the sanitizer allowed its scheme
+        if target.startswith("//"):
+            return target, f"external link '{target}' must use https://"
+        page, _, anchor = target.partition("#")
+        page = posixpath.normpath(page).lstrip("/") if page else page
+        if self._docs_dir is not None and not (self._docs_dir / page).is_file():
+            return target, f"link to '{target}', which is not a page in docs/ (page links are relative to docs/)"
+        return DEPTH_2 + page_url(page) + (f"#{anchor}" if anchor else ""), None
+
+    def _math(self, cleaned: str, source: str, path: str, line: int) -> str:
+        def replace(match: re.Match[str]) -> str:
+            tex = html_lib.unescape(match.group(2))
+            try:
+                mathml = tex_to_mathml(tex, display=match.group(1) == "div")
+            except MathError as error:
+                short = " ".join(tex.split())
+                short = short if len(short) <= 60 else short[:57] + "..."
+                self.problems.append(
+                    Problem(path, line_of(source, tex, first_line=line), f"LaTeX error in '{short}': {error}")
+                )
+                return match.group(0)
+            return mathml
+
+        mathml = MATH.sub(replace, cleaned)
+        for what in disallowed(mathml):  # the converter's output is checked like any other
+            self.problems.append(Problem(path, line, f"not allowed in a formula's MathML: {what}"))
+        return clean(mathml)
+
+
+def render_fragments(
+    bank: Bank, settings: MarkdownSettings, *, docs_dir: Path | None = None
+) -> tuple[Fragments, list[Problem]]:
+    """Every field of `bank` as checked HTML, and the problems found on the way."""
+    renderer = Renderer(settings, bank, docs_dir=docs_dir)
+    fragments = Fragments()
+    for topic in bank.topics:
+        path = str(topic.path)
+        if topic.intro:
+            (raw,) = renderer.convert([topic.intro])
+            fragments.intros[topic.slug] = renderer.fragment(
+                raw, topic.intro, path=path, line=topic.intro_line, topic=topic.slug
+            )
+        for question in topic.questions:
+            fragments.questions[question.id] = _question(renderer, question)
+    return fragments, sorted(set(renderer.problems))
+
+
+def _question(renderer: Renderer, q: Question) -> QuestionFragments:
+    fields = list(_fields(q))
+    raws = renderer.convert([source for source, _ in fields])
+    made = [
+        renderer.fragment(raw, source, path=str(q.path), line=line, topic=q.topic)
+        for raw, (source, line) in zip(raws, fields, strict=True)
+    ]
+    count = len(q.choices)
+    return QuestionFragments(
+        text=made[0],
+        choices=tuple(made[1 : 1 + count]),
+        answer=made[1 + count],
+        explanation=made[2 + count] if q.explanation else None,
+    )
+
+
+def _fields(q: Question) -> Iterator[tuple[str, int]]:
+    yield q.text, q.text_line
+    for choice in q.choices:
+        yield choice.text, choice.line
+    yield q.answer, q.answer_line
+    if q.explanation:
+        yield q.explanation, q.explanation_line
+
+
+def _unwrap(html: str) -> str:
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        return html[3:-4]
+    return html
+
+
+def _find_line(source: str, what: str, first_line: int) -> int:
+    """The line of `source` that most likely holds the disallowed markup `what`."""
+    name = re.search(r"<([a-zA-Z][\w-]*)>|'([^']+)'", what)
+    needle = (name.group(1) or name.group(2)).rstrip(":") if name else ""
+    at = source.lower().find(needle.lower()) if needle else -1
+    return first_line if at < 0 else first_line + source.count("\n", 0, at)
+
+
+def absolute_links(fragment_html: str, page_dir: str, site_base: str) -> str:
+    """`fragment_html` (made for a page in `page_dir`, e.g. 'topics/sft/') with every relative link absolute."""
+    if "href=" not in fragment_html and "src=" not in fragment_html:
+        return fragment_html
+
+    def absolute(match: re.Match[str]) -> str:
+        target = html_lib.unescape(match.group(2))
+        if SCHEME.match(target):
+            return match.group(0)
+        if target.startswith("#"):
+            resolved = page_dir + target
+        else:
+            resolved = posixpath.normpath(posixpath.join(page_dir, target.split("#")[0]))
+            resolved = "" if resolved == "." else resolved
+            if target.split("#")[0].endswith("/") and resolved:
+                resolved += "/"
+            if "#" in target:
+                resolved += "#" + target.split("#", 1)[1]
+        return f'{match.group(1)}="{html_lib.escape(site_base + resolved)}"'
+
+    return URL_ATTRIBUTE.sub(absolute, fragment_html)
