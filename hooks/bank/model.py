@@ -37,6 +37,7 @@ class Choice:
     text: str
     correct: bool
     line: int
+    reason: str = ""  # why this choice is right or wrong: indented lines under the choice
 
 
 @dataclass
@@ -55,6 +56,7 @@ class Question:
     multiple: bool = False
     text_line: int = 1
     order_line: int = 2
+    title: str = ""  # a few words naming what the question is about
 
     @property
     def kind(self) -> str:

@@ -80,7 +80,7 @@ def render_question(question: Question, number: int, bank: Bank, *, page_src: st
         )
     parts = [
         f"/////// html | section.qb-question[{attrs}]",
-        f"## Question {number} {{ #{q.id} .qb-question__title }}",
+        f"## {escape(q.title) if q.title else f'Question {number}'} {{ #{q.id} .qb-question__title }}",
         '<p class="qb-meta" data-search-exclude>' + " ".join(meta) + "</p>",
         localise_links(q.text, bank, page_src),
     ]
@@ -111,6 +111,13 @@ def render_reveal(question: Question, bank: Bank, *, page_src: str) -> str:
         "////// details | Answer\n    type: success\n    attrs: {class: qb-reveal}",
         f"/// html | div.qb-answer[data-search-exclude=true{data}]\n" + "\n\n".join(answer) + "\n///",
     ]
+    reasons = [(LETTERS[i], c) for i, c in enumerate(q.choices) if c.reason]
+    if reasons:
+        items = "\n".join(
+            f"- **{letter}.** {localise_links(c.text, bank, page_src)}: {localise_links(c.reason, bank, page_src)}"
+            for letter, c in reasons
+        )
+        parts.append("/// html | div.qb-reasons\n" + items + "\n///")
     if q.explanation:
         parts.append("/// html | div.qb-explanation\n" + localise_links(q.explanation, bank, page_src) + "\n///")
     links = [
