@@ -100,8 +100,30 @@ CASES = [
             front="order: 20\nlevel: foundation\ntags: [a]\nsources: [ouyang2022instructgpt]\nsource: [x]\n",
         ),
         6,
-        "unknown key 'source' (allowed: level, multiple, order, sources, tags)",
+        "unknown key 'source' (allowed: level, multiple, order, sources, tags, title)",
         id="unknown-key",
+    ),
+    pytest.param(
+        "basics/x.md",
+        question(
+            "Q?\n\n## Answer\n\nA.\n",
+            front="title: [a, b]\norder: 20\nlevel: foundation\ntags: [a]\nsources: [ouyang2022instructgpt]\n",
+        ),
+        2,
+        "'title' must be a few words on one line",
+        id="title-not-text",
+    ),
+    pytest.param(
+        "basics/x.md",
+        question(
+            "Q?\n\n## Answer\n\nA.\n",
+            front="title: "
+            + "w" * 81
+            + "\norder: 20\nlevel: foundation\ntags: [a]\nsources: [ouyang2022instructgpt]\n",
+        ),
+        2,
+        "'title' is 81 characters; keep it under 80",
+        id="title-too-long",
     ),
     pytest.param(
         "basics/x.md",
@@ -149,7 +171,8 @@ CASES = [
         "basics/x.md",
         question("Q?\n\n- [x] A\n- [ ] B\nmore text\n- [ ] C\n\n## Answer\n\nA.\n"),
         11,
-        "choices must be one task list at the end of the question text, one line per choice",
+        "choices must be one task list at the end of the question text: one line per choice, "
+        "its reason indented on the lines under it",
         id="choices-not-at-end",
     ),
     pytest.param(
@@ -406,7 +429,7 @@ def test_every_problem_is_reported_at_once_in_order(make_bank: MakeBank) -> None
     )
     assert problems_of(root) == [
         ("questions/basics/a.md", 5, "unknown source 'nope' (add it to questions/references.yml or fix the key)"),
-        ("questions/basics/a.md", 6, "unknown key 'extra' (allowed: level, multiple, order, sources, tags)"),
+        ("questions/basics/a.md", 6, "unknown key 'extra' (allowed: level, multiple, order, sources, tags, title)"),
         ("questions/basics/a.md", 10, "no correct choice (mark it '- [x] ')"),
         ("questions/basics/b.md", 2, "order 20 is already used by questions/basics/a.md"),
         ("questions/basics/b.md", 7, "missing '## Answer' section (the text the reader reveals)"),

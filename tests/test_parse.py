@@ -47,3 +47,16 @@ def test_explanation_before_answer_and_duplicate_section() -> None:
         "f.md:6: duplicate '## Answer' section",
         "f.md:2: '## Explanation' must come after '## Answer'",
     ]
+
+
+def test_indented_lines_under_a_choice_are_its_reason() -> None:
+    body, problems = parse_question_body(
+        "Q?\n\n- [x] Yes\n  Because it is.\n  Really.\n- [ ] No\n\n  Wrong way round.\n\n## Answer\nYes.", 1, "f.md"
+    )
+    assert problems == []
+    assert [(c.text, c.reason) for c in body.choices] == [("Yes", "Because it is. Really."), ("No", "Wrong way round.")]
+
+
+def test_an_unindented_line_after_the_choices_is_still_a_problem() -> None:
+    _, problems = parse_question_body("Q?\n\n- [x] Yes\nStray.\n\n## Answer\nYes.", 1, "f.md")
+    assert [p.line for p in problems] == [4]

@@ -24,7 +24,8 @@ MAX_CHOICES = 26  # one letter each
 SOURCE_KEY = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ARXIV = re.compile(r"^(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?$")
-QUESTION_KEYS = {"order", "level", "tags", "sources", "multiple"}
+QUESTION_KEYS = {"title", "order", "level", "tags", "sources", "multiple"}
+MAX_TITLE = 80
 TOPIC_KEYS = {"title", "order", "summary"}
 SOURCE_KEYS = {"key", "title", "authors", "year", "venue", "arxiv", "url", "note"}  # note: for citers, never shown
 
@@ -355,6 +356,14 @@ def _load_question(
                         f"(add it to {BANK_DIR}/{BIBLIOGRAPHY} or fix the key)",
                     )
                 )
+        if "title" in data:
+            title = data["title"]
+            if not isinstance(title, str) or not title.strip() or "\n" in title.strip():
+                problems.append(Problem(rel, at["title"], "'title' must be a few words on one line"))
+            elif len(title.strip()) > MAX_TITLE:
+                problems.append(
+                    Problem(rel, at["title"], f"'title' is {len(title.strip())} characters; keep it under {MAX_TITLE}")
+                )
         if "multiple" in data and not isinstance(data["multiple"], bool):
             problems.append(Problem(rel, at["multiple"], "'multiple' must be true or false"))
 
@@ -389,6 +398,7 @@ def _load_question(
         order_line=at.get("order", meta_line),
         answer_line=body.answer_line or body.text_line,
         explanation_line=body.explanation_line or body.text_line,
+        title=data["title"].strip() if isinstance(data.get("title"), str) else "",
     )
 
 

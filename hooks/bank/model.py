@@ -41,6 +41,7 @@ class Choice:
     text: str
     correct: bool
     line: int
+    reason: str = ""  # why this choice is right or wrong: indented lines under the choice
 
 
 @dataclass
@@ -61,6 +62,7 @@ class Question:
     order_line: int = 2
     answer_line: int = 1
     explanation_line: int = 1
+    title: str = ""  # a few words naming what the question is about
 
     @property
     def kind(self) -> Kind:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import yaml
@@ -274,12 +274,16 @@ def _split_choices(
             if not text:
                 problems.append(Problem(path, file_line, "empty choice (write the choice after '- [ ] ')"))
             choices.append(Choice(text, match.group(1) != " ", file_line))
+        elif line.strip() and line[0] in " \t" and choices and file_line in prose:
+            # An indented line under a choice is its reason: why the choice is right or wrong.
+            choices[-1] = replace(choices[-1], reason=f"{choices[-1].reason} {line.strip()}".strip())
         elif line.strip():
             problems.append(
                 Problem(
                     path,
                     file_line,
-                    "choices must be one task list at the end of the question text, one line per choice",
+                    "choices must be one task list at the end of the question text: one line per choice, "
+                    "its reason indented on the lines under it",
                 )
             )
             break
