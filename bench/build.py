@@ -1,17 +1,23 @@
-"""Benchmark: build time and peak memory of the hook against the same pages written by hand.
+"""Benchmark: the bank's build against plain Material with the same questions written by hand.
 
-    .venv/bin/python bench/build.py [--sizes 1000 10000] [--per-topic 50]
+    .venv/bin/python bench/build.py [--sizes 1000 10000] [--topics 11] [--per-topic 50] [--repeat 3]
 
-For each size it writes a synthetic bank to a temporary folder, builds it through the hook, then writes
-the Markdown the hook renders as plain pages into docs/ of a second project with no hook, builds that,
-and prints both wall times, both peak memories and their ratios. Target: hook / hand-written <= 1.10.
+For each size it writes a synthetic bank (the real bibliography and glossary; every question with four
+choices and their reasons, an answer, an explanation, a link, and a formula in every fifth) to a
+temporary folder and builds it through the hook: topic pages, worksheets, review and practice data
+and every export. The baseline is what a user would write instead: one Markdown page per topic holding
+the same texts as hand-written `??? question` reveals (pymdownx.details), the glossary's
+abbreviations appended to every page as the `abbr` extension wants them, built by plain Material
+with the same extensions and no hook. Both builds run in fresh processes, alternated, fastest of
+`--repeat` counted; the script prints times, peak memory (RSS) and the ratios, and the growth of each
+build from the smallest to the largest size. Budgets (issue 8): time <= 1.3x, memory <= 1.5x, growth
+no worse than the baseline's.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -23,48 +29,112 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from bank import load_bank  # noqa: E402
-from bank.pages import generated_files  # noqa: E402
-from bank.render import nav_entries  # noqa: E402
+from bank.glossary import abbreviations, load_glossary  # noqa: E402
+from bank.load import load_bank  # noqa: E402
 
-# The site's own Markdown settings, so both builds convert exactly as the real site does.
-EXTENSIONS = yaml.safe_dump(
-    {"markdown_extensions": yaml.safe_load((ROOT / "mkdocs.yml").read_text())["markdown_extensions"]}
-)
+EXTENSIONS = yaml.safe_load((ROOT / "mkdocs.yml").read_text())["markdown_extensions"]
 BIBLIOGRAPHY = (ROOT / "questions" / "references.yml").read_text(encoding="utf-8")
+GLOSSARY = (ROOT / "questions" / "glossary.yml").read_text(encoding="utf-8")
 LEVELS = ("foundation", "intermediate", "advanced")
+LETTERS = "ABCD"
 
 
-def write_bank(root: Path, size: int, per_topic: int) -> None:
+def question(n: int, size: int) -> dict[str, object]:
+    """The texts of synthetic question `n`: the same for both builds."""
+    formula = " Its reward is $r_\\phi(x, y) = \\log \\sigma(z_{n})$." if n % 5 == 0 else ""
+    return {
+        "text": f"Synthetic question {n}: which statement about *SFT* and DPO in step {n} holds?{formula}",
+        "choices": [f"Choice {c} of question {n}, with `code` and a KL penalty" for c in range(4)],
+        "reasons": [f"Reason {c}: why choice {c} of question {n} is right or wrong, for RLHF." for c in range(4)],
+        "correct": n % 4,
+        "answer": f"The answer to question {n}, with a [link](#question-{(n + 1) % size:05d}).",
+        "explanation": f"Why question {n} has that answer, in a few words of explanation about PPO.",
+    }
+
+
+def topic_of(n: int, size: int, topics: int) -> int:
+    return n * topics // size
+
+
+def write_bank(root: Path, size: int, topics: int) -> None:
     bank = root / "questions"
     bank.mkdir(parents=True)
     (bank / "references.yml").write_text(BIBLIOGRAPHY, encoding="utf-8")
+    (bank / "glossary.yml").write_text(GLOSSARY, encoding="utf-8")
+    for t in range(topics):
+        folder = bank / f"topic-{t:03d}"
+        folder.mkdir()
+        (folder / "_topic.md").write_text(
+            f"---\ntitle: Topic {t}\norder: {t + 1}\nsummary: Synthetic topic {t}.\n---\nAn introduction with **Markdown**.\n"
+        )
     for n in range(size):
-        topic = bank / f"topic-{n // per_topic:04d}"
-        if not topic.exists():
-            topic.mkdir()
-            order = n // per_topic + 1
-            (topic / "_topic.md").write_text(
-                f"---\ntitle: Topic {order}\norder: {order}\nsummary: Synthetic topic {order}.\n---\nAn introduction with **Markdown**.\n"
-            )
+        q = question(n, size)
         choices = "\n".join(
-            f"- [{'x' if c == n % 4 else ' '}] Choice {c} of question {n}, with `code`" for c in range(4)
+            f"- [{'x' if c == q['correct'] else ' '}] {text}\n  {reason}"
+            for c, (text, reason) in enumerate(zip(q["choices"], q["reasons"], strict=True))  # type: ignore[call-overload]
         )
-        (topic / f"question-{n:05d}.md").write_text(
-            f"---\norder: {n % per_topic + 1}\nlevel: {LEVELS[n % 3]}\ntags: [synthetic, t{n % 7}]\nsources: [ouyang2022instructgpt]\n---\n"
-            f"Synthetic question {n}: which statement about *post-training* step {n} holds?\n\n{choices}\n\n"
-            f"## Answer\n\nThe answer to question {n}, with a [link](#question-{(n + 1) % size:05d}).\n\n"
-            f"## Explanation\n\nWhy question {n} has that answer, in a few words of explanation.\n"
+        (bank / f"topic-{topic_of(n, size, topics):03d}" / f"question-{n:05d}.md").write_text(
+            f"---\ntitle: Synthetic question {n}\norder: {n + 1}\nlevel: {LEVELS[n % 3]}\ntags: [synthetic]\n"
+            f"sources: [ouyang2022instructgpt]\n---\n{q['text']}\n\n{choices}\n\n"
+            f"## Answer\n\n{q['answer']}\n\n## Explanation\n\n{q['explanation']}\n"
         )
 
 
-def config(nav: str, *, hook: bool) -> str:
+def write_baseline(root: Path, size: int, topics: int) -> None:
+    """The same questions as a user would write them for plain Material: one page per topic."""
+    docs = root / "docs"
+    docs.mkdir(parents=True)
+    terms, _ = load_glossary(GLOSSARY, "glossary.yml", sources=_all_keys())
+    tooltips = abbreviations(terms)
+    (docs / "index.md").write_text("# Home\n" + tooltips)
+    pages: dict[int, list[str]] = {t: [f"# Topic {t}\n\nAn introduction with **Markdown**.\n"] for t in range(topics)}
+    for n in range(size):
+        q = question(n, size)
+        t = topic_of(n, size, topics)
+        choices = "\n".join(f"{LETTERS[c]}. {text}  " for c, text in enumerate(q["choices"]))  # type: ignore[arg-type]
+        reasons = "\n".join(f"    - **{LETTERS[c]}.** {r}" for c, r in enumerate(q["reasons"]))  # type: ignore[arg-type]
+        correct = int(q["correct"])  # type: ignore[call-overload]
+        linked = (n + 1) % size
+        if topic_of(linked, size, topics) != t:  # a question on another page: link to that page
+            page = f"topic-{topic_of(linked, size, topics):03d}.md"
+            q["answer"] = str(q["answer"]).replace(f"(#question-{linked:05d})", f"({page}#question-{linked:05d})")
+        pages[t].append(
+            f"## Synthetic question {n} {{ #question-{n:05d} }}\n\n{q['text']}\n\n{choices}\n\n"
+            f'??? question "Answer"\n\n    **Correct choice:** {LETTERS[correct]}. {q["choices"][correct]}\n\n'  # type: ignore[index]
+            f"    {q['answer']}\n\n{reasons}\n\n    {q['explanation']}\n\n"
+            "    Sources: [Training language models to follow instructions with human feedback]"
+            "(https://arxiv.org/abs/2203.02155) (2022)\n"
+        )
+    for t, parts in pages.items():
+        (docs / f"topic-{t:03d}.md").write_text("\n".join(parts) + tooltips)
+    nav = "".join(f"  - Topic {t}: topic-{t:03d}.md\n" for t in range(topics))
+    extensions = [*EXTENSIONS, "pymdownx.details"]
+    (root / "mkdocs.yml").write_text(
+        _config() + f"nav:\n  - Home: index.md\n{nav}" + yaml.safe_dump({"markdown_extensions": extensions})
+    )
+
+
+def _all_keys() -> set[str]:
+    return {entry["key"] for entry in yaml.safe_load(BIBLIOGRAPHY)}
+
+
+def _config(*, hook: bool = False) -> str:
     hooks = f"hooks: [{ROOT / 'hooks' / 'bank_hook.py'}]\n" if hook else ""
     return (
         "site_name: Bench\nsite_url: https://example.org/\nrepo_url: https://github.com/o/r\nedit_uri: edit/main/docs/\n"
-        "theme: {name: material, font: false}\nplugins: [search]\n"
-        f"{hooks}nav:\n  - Home: index.md\n{nav}{EXTENSIONS}"
+        f"theme: {{name: material, font: false, custom_dir: {ROOT / 'overrides'}}}\nplugins: [search]\n{hooks}"
     )
+
+
+def write_hooked(root: Path, size: int, topics: int) -> None:
+    write_bank(root, size, topics)
+    (root / "docs").mkdir()
+    (root / "docs" / "index.md").write_text("# Home\n")
+    (root / "mkdocs.yml").write_text(
+        _config(hook=True) + "nav:\n  - Home: index.md\n  - Topics: questions/\n" + yaml.safe_dump({"markdown_extensions": EXTENSIONS})
+    )
+    _, problems = load_bank(root, docs_dir=root / "docs")
+    assert not problems, problems[:5]
 
 
 def measure(project: Path) -> tuple[float, float]:
@@ -81,58 +151,52 @@ def measure(project: Path) -> tuple[float, float]:
     seconds = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
         assert proc.stderr is not None
-        sys.exit(f"build failed in {project}:\n{proc.stderr.read().decode()}")
+        sys.exit(f"build failed in {project}:\n{proc.stderr.read().decode()[-3000:]}")
     return seconds, usage.ru_maxrss / 1024
 
 
-def prepare(work: Path, size: int, per_topic: int) -> tuple[Path, Path]:
-    hooked, plain = work / "hooked", work / "plain"
-    write_bank(hooked, size, per_topic)
-    (hooked / "docs").mkdir()
-    (hooked / "docs" / "index.md").write_text("# Home\n")
-    (hooked / "mkdocs.yml").write_text(config("  - Topics: questions/\n", hook=True))
-
-    bank, problems = load_bank(hooked, docs_dir=hooked / "docs")
-    assert not problems, problems[:5]
-    shutil.copytree(hooked / "docs", plain / "docs")
-    for src_uri, generated in generated_files(bank, edit_root="https://github.com/o/r/edit/main/").items():
-        path = plain / "docs" / src_uri
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(generated.content, bytes):
-            path.write_bytes(generated.content)
-        else:
-            path.write_text(generated.content, encoding="utf-8")
-    nav = "  - Topics:\n" + "".join(
-        f"    - {entry}\n" if isinstance(entry, str) else "".join(f"    - {k}: {v}\n" for k, v in entry.items())
-        for entry in nav_entries(bank)
-    )
-    (plain / "mkdocs.yml").write_text(config(nav, hook=False))
-    return hooked, plain
+def run(size: int, topics: int, repeat: int) -> tuple[float, float, float, float]:
+    with tempfile.TemporaryDirectory() as tmp:
+        hooked, plain = Path(tmp) / "bank", Path(tmp) / "baseline"
+        write_hooked(hooked, size, topics)
+        write_baseline(plain, size, topics)
+        runs: dict[Path, list[tuple[float, float]]] = {hooked: [], plain: []}
+        for _ in range(repeat):  # alternated, so that drift in machine load hits both alike
+            for project in (plain, hooked):
+                runs[project].append(measure(project))
+        return (
+            min(s for s, _ in runs[hooked]),
+            min(s for s, _ in runs[plain]),
+            max(m for _, m in runs[hooked]),
+            max(m for _, m in runs[plain]),
+        )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
-    parser.add_argument("--per-topic", type=int, default=50)
+    parser.add_argument("--topics", type=int, default=11, help="topics the bank's questions spread over")
+    parser.add_argument("--per-topic", type=int, default=50, help="also build the smallest size at this many per topic")
     parser.add_argument("--repeat", type=int, default=3, help="builds per variant; the fastest counts")
     args = parser.parse_args()
-    print(
-        f"{'questions':>9}  {'hook s':>7}  {'hand s':>7}  {'ratio':>5}  {'hook MiB':>8}  {'hand MiB':>8}  {'ratio':>5}"
-    )
-    for size in args.sizes:
-        with tempfile.TemporaryDirectory() as tmp:
-            hooked, plain = prepare(Path(tmp), size, args.per_topic)
-            # Alternate the two so drift in machine load hits both alike.
-            runs: dict[Path, list[tuple[float, float]]] = {hooked: [], plain: []}
-            for _ in range(args.repeat):
-                for project in (plain, hooked):
-                    runs[project].append(measure(project))
-            hook_s, hand_s = min(s for s, _ in runs[hooked]), min(s for s, _ in runs[plain])
-            hook_m, hand_m = max(m for _, m in runs[hooked]), max(m for _, m in runs[plain])
-            print(
-                f"{size:>9}  {hook_s:>7.2f}  {hand_s:>7.2f}  {hook_s / hand_s:>5.2f}  {hook_m:>8.0f}  {hand_m:>8.0f}  {hook_m / hand_m:>5.2f}",
-                flush=True,
-            )
+    head = f"{'questions':>9}  {'topics':>6}  {'bank s':>7}  {'base s':>7}  {'ratio':>5}  {'bank MiB':>8}  {'base MiB':>8}  {'ratio':>5}"
+    print(head)
+    results = {}
+    cases = [(size, args.topics) for size in args.sizes]
+    if args.per_topic:
+        cases.append((min(args.sizes), max(1, min(args.sizes) // args.per_topic)))
+    for size, topics in cases:
+        bank_s, base_s, bank_m, base_m = results[size, topics] = run(size, topics, args.repeat)
+        print(
+            f"{size:>9}  {topics:>6}  {bank_s:>7.2f}  {base_s:>7.2f}  {bank_s / base_s:>5.2f}  "
+            f"{bank_m:>8.0f}  {base_m:>8.0f}  {bank_m / base_m:>5.2f}",
+            flush=True,
+        )
+    small, large = (min(args.sizes), args.topics), (max(args.sizes), args.topics)
+    if small != large:
+        bank_growth = results[large][0] / results[small][0]
+        base_growth = results[large][1] / results[small][1]
+        print(f"growth {small[0]} -> {large[0]}: bank x{bank_growth:.2f}, baseline x{base_growth:.2f}")
 
 
 if __name__ == "__main__":

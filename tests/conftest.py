@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import textwrap
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from browser import launch, require_chromium
 from playwright.sync_api import Browser, Playwright, sync_playwright
+
+from bank.build import build, read_config
+from bank.model import Problem
+from bank.site import SiteFiles
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -46,6 +53,17 @@ Training after pre-training.
 """
 
 MakeBank = Callable[..., Path]
+
+
+def render_bank(root: Path, **config: Any) -> tuple[SiteFiles, list[Problem]]:
+    """The render step on the bank in `root`, with the project's Markdown settings (and `config` on top)."""
+    return build(root, root / "docs", {**read_config(ROOT / "mkdocs.yml"), **config})
+
+
+def site_of(root: Path, **config: Any) -> SiteFiles:
+    site, problems = render_bank(root, **config)
+    assert problems == []
+    return site
 
 
 @pytest.fixture
@@ -91,6 +109,41 @@ def build_site(config_file: Path, site_dir: Path) -> Path:
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site, built once into a temporary folder."""
     return build_site(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("site"))
+
+
+@pytest.fixture(scope="session")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real bank rendered into a plain folder (docs/ and mkdocs.yml), which builds without the hook."""
+    out = tmp_path_factory.mktemp("rendered")
+    cli = [sys.executable, str(ROOT / "hooks" / "bank_cli.py"), "render", str(out)]
+    result = subprocess.run(cli, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def zensical_site(rendered: Path) -> Path:
+    """The rendered folder built by Zensical (which runs no hook) in strict mode, as the README says."""
+    build = [sys.executable, "-m", "zensical", "build", "--strict", "-f", str(rendered / "mkdocs.yml")]
+    result = subprocess.run(build, capture_output=True, text=True, check=False, cwd=rendered)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return rendered / "site"
+
+
+@pytest.fixture(scope="session")
+def rendered_mkdocs_site(rendered: Path) -> Path:
+    """The rendered folder built by MkDocs, strictly, without the hook."""
+    return build_site(rendered / "mkdocs.yml", rendered / "site-mkdocs")
+
+
+SITES = {"mkdocs": "built_site", "zensical": "zensical_site", "mkdocs-rendered": "rendered_mkdocs_site"}
+
+
+@pytest.fixture(scope="session", params=list(SITES))
+def any_site(request: pytest.FixtureRequest) -> Path:
+    """The real site built every way: MkDocs with the hook, and Zensical and MkDocs from the rendered folder."""
+    site: Path = request.getfixturevalue(SITES[request.param])
+    return site
 
 
 @pytest.fixture(scope="session")

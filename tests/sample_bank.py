@@ -12,6 +12,7 @@ SITE = "https://example.org/self-check/"
 FILES: dict[str, str | bytes] = {
     "basics/pick-one.md": """\
 ---
+title: Reward model loss
 order: 20
 level: intermediate
 tags: [bradley-terry, reward-models]
@@ -20,8 +21,11 @@ sources: [ouyang2022instructgpt]
 A reward model $r_\\phi(x, y)$ learns from pairs where $y_w$ beat $y_l$. Which loss {is it}? See [the basics](#what-is-post-training).
 
 - [ ] $\\mathbb{E}[(r_w - r_l - 1)^2]$
+  A squared error fits scores, not comparisons.
 - [x] $-\\log \\sigma(r_w - r_l)$ ~ the logistic one
+  Right: the {Bradley-Terry} likelihood, with $\\sigma$ the logistic function.
 - [ ] A = B # not a loss: just text
+  Not a loss at all.
 
 ## Answer
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from conftest import ROOT
 
-from bank.selfcheck import SCRIPT, STYLESHEET
+from bank.paths import SCRIPT, STYLESHEET
 
 BUDGET = 8 * 1024
 ASSET = re.compile(r'(?:href|src)="([^"]*assets/selfcheck/[^"]*)"')

@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import yaml
 from conftest import ROOT, MakeBank
 
 CLI = ROOT / "hooks" / "bank_cli.py"
@@ -56,3 +57,47 @@ def test_new_in_an_unknown_topic_fails_with_a_message(make_bank: MakeBank) -> No
     assert result.returncode == 2
     assert result.stderr.startswith("error: no topic 'nope'")
     assert result.stdout == ""
+
+
+def test_check_reports_what_rendering_finds(make_bank: MakeBank) -> None:
+    bad = "---\norder: 20\nlevel: foundation\ntags: [a]\nsources: [ouyang2022instructgpt]\n---\nQ <iframe></iframe>\n\n## Answer\n\nA.\n"
+    root = make_bank({"basics/bad.md": bad})
+    result = run("--root", root, "check")
+    assert result.returncode == 1
+    assert "questions/basics/bad.md:7: not allowed in bank text: <iframe> element" in result.stderr
+
+
+def test_render_writes_a_folder_that_needs_no_hook(make_bank: MakeBank, tmp_path: Path) -> None:
+    root = make_bank()
+    (root / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text())
+    out = tmp_path / "out"
+    result = run("--root", root, "render", out)
+    assert result.returncode == 0, result.stderr
+    config = yaml.safe_load((out / "mkdocs.yml").read_text())
+    assert "hooks" not in config and config["docs_dir"] == "docs"
+    assert {"Topics": ["topics/index.md", {"Basics": "topics/basics/index.md"}]} in config["nav"]
+    topic = (out / "docs" / "topics" / "basics" / "index.md").read_text()
+    assert "<!--qb:" not in topic and '<section class="qb-question" data-qid="what-is-post-training"' in topic
+    assert (out / "docs" / "exports" / "post-training.apkg").stat().st_size > 0
+    assert (out / "docs" / "index.md").read_text() == "# Home\n"  # no glossary: no tooltips to append
+    assert not (root / "docs" / "topics").exists()  # nothing is written into docs/
+
+
+def test_render_refuses_to_write_into_docs(make_bank: MakeBank) -> None:
+    root = make_bank()
+    result = run("--root", root, "render", root / "docs" / "out")
+    assert result.returncode == 2 and result.stderr.startswith("error: render into a folder outside docs/")
+    assert sorted(p.name for p in (root / "docs").iterdir()) == ["index.md"]
+
+
+def test_render_never_replaces_a_folder_it_did_not_make(make_bank: MakeBank, tmp_path: Path) -> None:
+    root = make_bank()
+    precious = tmp_path / "precious"
+    (precious / "docs").mkdir(parents=True)
+    (precious / "docs" / "notes.md").write_text("mine\n")
+    result = run("--root", root, "render", precious)
+    assert result.returncode == 2 and "was not made by render" in result.stderr
+    assert (precious / "docs" / "notes.md").read_text() == "mine\n"
+    out = tmp_path / "out"
+    assert run("--root", root, "render", out).returncode == 0
+    assert run("--root", root, "render", out).returncode == 0  # its own output it replaces

@@ -10,12 +10,13 @@ from pathlib import Path
 
 import genanki
 import pytest
-from conftest import ROOT, MakeBank
-from sample_bank import SITE, load_sample
+from conftest import ROOT, MakeBank, site_of
+from sample_bank import FILES, SITE
 
-from bank import Bank, load_bank
-from bank.export_anki import DECK_ID, FIELDS, MODEL_ID, deck_timestamp, render_apkg
-from bank.exports import ANKI_SRC
+from bank import load_bank
+from bank.exports.anki import DECK_ID, FIELDS, MODEL_ID, deck_timestamp, render_apkg
+from bank.paths import ANKI_SRC
+from bank.site import SiteFiles
 
 T1 = 1_700_000_000.0
 T2 = 1_800_000_000.0
@@ -41,12 +42,17 @@ def fields_of(flds: str) -> dict[str, str]:
 
 
 @pytest.fixture
-def bank(make_bank: MakeBank) -> Bank:
-    return load_sample(make_bank)[1]
+def site(make_bank: MakeBank) -> SiteFiles:
+    return site_of(make_bank(FILES))
 
 
-def test_one_note_and_one_card_per_question_with_guids_from_ids(bank: Bank, tmp_path: Path) -> None:
-    db = open_deck(render_apkg(bank, site_url=SITE, timestamp=T1), tmp_path)
+def deck(site: SiteFiles, timestamp: float = T1) -> bytes:
+    return render_apkg(site.bank, site.fragments, site_url=SITE, timestamp=timestamp)
+
+
+def test_one_note_and_one_card_per_question_with_guids_from_ids(site: SiteFiles, tmp_path: Path) -> None:
+    bank = site.bank
+    db = open_deck(deck(site), tmp_path)
     found = notes(db)
     assert len(found) == len(bank.questions) == 3
     assert set(found) == {genanki.guid_for(q.id) for q in bank.questions}
@@ -54,12 +60,11 @@ def test_one_note_and_one_card_per_question_with_guids_from_ids(bank: Bank, tmp_
     assert {fields_of(flds)["ID"] for flds, _, _ in found.values()} == {q.id for q in bank.questions}
 
 
-def test_guids_survive_a_rebuild_and_an_edit(bank: Bank, make_bank: MakeBank, tmp_path: Path) -> None:
-    first = notes(open_deck(render_apkg(bank, site_url=SITE, timestamp=T1), tmp_path))
-    question = bank.question("pick-several")
-    assert question is not None
-    question.text = "Which of these are post-training methods (edited)?"
-    second = notes(open_deck(render_apkg(bank, site_url=SITE, timestamp=T2), tmp_path))
+def test_guids_survive_a_rebuild_and_an_edit(site: SiteFiles, make_bank: MakeBank, tmp_path: Path) -> None:
+    first = notes(open_deck(deck(site), tmp_path))
+    text = str(FILES["basics/pick-several.md"])
+    edited = text.replace("post-training methods?", "post-training methods (edited)?")
+    second = notes(open_deck(deck(site_of(make_bank({"basics/pick-several.md": edited})), T2), tmp_path))
     assert set(first) == set(second)
     guid = genanki.guid_for("pick-several")
     assert "edited" in second[guid][0] and "edited" not in first[guid][0]
@@ -67,33 +72,38 @@ def test_guids_survive_a_rebuild_and_an_edit(bank: Bank, make_bank: MakeBank, tm
     assert {mod for _, _, mod in second.values()} == {int(T2)} and second[guid][2] > first[guid][2]
 
 
-def test_same_bank_and_timestamp_give_the_same_bytes(bank: Bank) -> None:
-    assert render_apkg(bank, site_url=SITE, timestamp=T1) == render_apkg(bank, site_url=SITE, timestamp=T1)
+def test_same_bank_and_timestamp_give_the_same_bytes(site: SiteFiles) -> None:
+    assert deck(site) == deck(site)
 
 
-def test_deck_and_note_type_keep_fixed_ids(bank: Bank, tmp_path: Path) -> None:
-    db = open_deck(render_apkg(bank, site_url=SITE, timestamp=T1), tmp_path)
+def test_deck_and_note_type_keep_fixed_ids(site: SiteFiles, tmp_path: Path) -> None:
+    db = open_deck(deck(site), tmp_path)
     decks_json, models_json = db.execute("SELECT decks, models FROM col").fetchone()
     assert str(DECK_ID) in json.loads(decks_json)
     assert json.loads(decks_json)[str(DECK_ID)]["name"] == "Post-training self-check"
     models = json.loads(models_json)
     assert list(models) == [str(MODEL_ID)]
     assert [f["name"] for f in models[str(MODEL_ID)]["flds"]] == FIELDS
+    assert FIELDS[models[str(MODEL_ID)]["sortf"]] == "Title"  # Anki's browser lists notes by title
     assert {row[0] for row in db.execute("SELECT mid FROM notes")} == {MODEL_ID}
     assert {row[0] for row in db.execute("SELECT did FROM cards")} == {DECK_ID}
 
 
-def test_note_fields_front_and_back(bank: Bank, tmp_path: Path) -> None:
-    found = notes(open_deck(render_apkg(bank, site_url=SITE, timestamp=T1), tmp_path))
+def test_note_fields_front_and_back(site: SiteFiles, tmp_path: Path) -> None:
+    found = notes(open_deck(deck(site), tmp_path))
     flds, tags, _ = found[genanki.guid_for("pick-one")]
     note = fields_of(flds)
     assert tags == ["topic::basics", "level::intermediate", "bradley-terry", "reward-models"]
-    assert note["Topic"] == "Basics" and note["Level"] == "Intermediate"
+    assert note["Topic"] == "Basics" and note["Level"] == "Intermediate" and note["Title"] == "Reward model loss"
+    assert note["Reasons"].startswith('<ol type="A"><li>A squared error fits scores, not comparisons.</li>')
+    assert (
+        "<li>Right: the {Bradley-Terry} likelihood, with \\(\\sigma\\) the logistic function.</li>" in note["Reasons"]
+    )
     assert note["Question"].startswith("<p>A reward model \\(r_\\phi(x, y)\\) learns")
     assert f'<a href="{SITE}topics/basics/#what-is-post-training">' in note["Question"]
     assert note["Choices"].startswith('<ol type="A"><li>\\(\\mathbb{E}[(r_w - r_l - 1)^2]\\)</li>')
     assert note["Answer"].startswith("<p><strong>Correct choice:</strong> B. \\(-\\log \\sigma(r_w - r_l)\\)")
-    assert "\\[\\mathcal{L} = -\\log \\sigma(r_w - r_l)\\]" in note["Answer"]
+    assert "\\[\n\\mathcal{L} = -\\log \\sigma(r_w - r_l)\n\\]" in note["Answer"]
     assert "\\(P(w \\succ l) &lt; 1\\)" in note["Explanation"]
     assert '<a href="https://arxiv.org/abs/2203.02155">Training language models' in note["Sources"]
     assert note["Link"] == f"{SITE}topics/basics/#pick-one"
@@ -102,7 +112,8 @@ def test_note_fields_front_and_back(bank: Bank, tmp_path: Path) -> None:
     several = fields_of(found[genanki.guid_for("pick-several")][0])
     assert several["Answer"].startswith("<p><strong>Correct choices:</strong> A. RLHF; C. DPO</p>")
     reveal = fields_of(found[genanki.guid_for("what-is-post-training")][0])
-    assert reveal["Choices"] == "" and reveal["Explanation"] == ""
+    assert reveal["Choices"] == "" and reveal["Explanation"] == "" and reveal["Reasons"] == ""
+    assert reveal["Title"] == "what-is-post-training"  # no title yet: the ID sorts it
     assert reveal["Answer"] == "<p>Training after pre-training.</p>"
 
 

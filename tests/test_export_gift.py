@@ -6,13 +6,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, MakeBank
-from sample_bank import SITE, load_sample
+from conftest import ROOT, MakeBank, site_of
+from sample_bank import FILES, SITE
 
-from bank import Bank, load_bank
-from bank.export_gift import gift_escape, render_gift
-from bank.export_text import to_html, to_inline_html
-from bank.exports import GIFT_SRC
+from bank import load_bank
+from bank.exports.gift import gift_escape, render_gift
+from bank.fragments import for_export, for_export_inline
+from bank.paths import GIFT_SRC
+from bank.site import SiteFiles
 
 SPECIAL = "~=#{}:n"  # `\` + one of these is the character itself (`\n`: a newline)
 HOLD = {char: chr(0xE000 + i) for i, char in enumerate(SPECIAL)}
@@ -25,6 +26,7 @@ class Read:
     name: str
     text: str
     answers: list[tuple[str, float]] = field(default_factory=list)  # (text, fraction)
+    reasons: list[str] = field(default_factory=list)  # each answer's feedback
     feedback: str = ""
     single: bool = True
 
@@ -76,16 +78,21 @@ def moodle_read(gift: str) -> tuple[list[str], list[Read]]:
                 weight = float(percent) / 100
             else:
                 weight = 0.0
-            assert "#" not in answer, "an unescaped '#' would start per-answer feedback"
+            answer, _, reason = answer.partition("#")  # an unescaped '#' starts the answer's feedback
             question.answers.append((unescape_post(answer), weight))
+            question.reasons.append(unescape_post(reason))
         question.text = unescape_post(question.text)
         questions.append(question)
     return categories, questions
 
 
 @pytest.fixture
-def bank(make_bank: MakeBank) -> Bank:
-    return load_sample(make_bank)[1]
+def site(make_bank: MakeBank) -> SiteFiles:
+    return site_of(make_bank(FILES))
+
+
+def gift(site: SiteFiles) -> str:
+    return render_gift(site.bank, site.fragments, site_url=SITE)
 
 
 def test_escape_order_keeps_latex_backslashes() -> None:
@@ -93,25 +100,30 @@ def test_escape_order_keeps_latex_backslashes() -> None:
     assert unescape_post(unescape_pre(gift_escape("\\nabla {x} a=b ~ #1: c\nd"))) == "\\nabla {x} a=b ~ #1: c\nd"
 
 
-def test_every_question_is_named_by_its_id_in_its_topic_category(bank: Bank) -> None:
-    categories, questions = moodle_read(render_gift(bank, site_url=SITE))
+def test_every_question_is_named_by_its_title_in_its_topic_category(site: SiteFiles) -> None:
+    categories, questions = moodle_read(gift(site))
     assert categories == ["$course$/top/Post-training self-check/Basics"]  # the topic without questions has none
-    assert [q.name for q in questions] == [q.id for q in bank.questions]
+    assert [q.name for q in questions] == ["what-is-post-training", "Reward model loss", "pick-several"]
+    assert [q.name for q in questions] == [q.title or q.id for q in site.bank.questions]
 
 
-def test_text_and_choices_come_back_as_the_html_of_the_bank(bank: Bank) -> None:
-    _, questions = moodle_read(render_gift(bank, site_url=SITE))
-    for read, question in zip(questions, bank.questions, strict=True):
-        assert read.text == "[html]" + to_html(question.text, bank, SITE)
-        assert [text for text, _ in read.answers] == [to_inline_html(c.text, bank, SITE) for c in question.choices]
-        assert read.feedback.startswith(to_html(question.answer, bank, SITE))
+def test_text_choices_and_reasons_come_back_as_the_html_of_the_bank(site: SiteFiles) -> None:
+    _, questions = moodle_read(gift(site))
+    for read, question in zip(questions, site.bank.questions, strict=True):
+        f = site.fragments.questions[question.id]
+        assert read.text == "[html]" + for_export(f.text, question, SITE)
+        assert [text for text, _ in read.answers] == [for_export_inline(c, question, SITE) for c in f.choices]
+        assert read.reasons == [for_export_inline(r, question, SITE) if r else "" for r in f.reasons]
+        assert read.feedback.startswith(for_export(f.answer, question, SITE))
         assert f'<a href="{SITE}topics/basics/#{question.id}">' in read.feedback
+    one = questions[1]
+    assert one.reasons[0] == "A squared error fits scores, not comparisons."
+    assert one.reasons[1] == "Right: the {Bradley-Terry} likelihood, with \\(\\sigma\\) the logistic function."
 
 
-def test_single_multiple_and_reveal_questions_get_moodle_types(bank: Bank) -> None:
-    _, questions = moodle_read(render_gift(bank, site_url=SITE))
-    by_name = {q.name: q for q in questions}
-    reveal, one, several = by_name["what-is-post-training"], by_name["pick-one"], by_name["pick-several"]
+def test_single_multiple_and_reveal_questions_get_moodle_types(site: SiteFiles) -> None:
+    _, questions = moodle_read(gift(site))
+    reveal, one, several = questions
     assert reveal.answers == [] and reveal.feedback  # an essay with the answer as general feedback
     assert one.single and [w for _, w in one.answers] == [0.0, 1.0, 0.0]
     assert not several.single
@@ -127,12 +139,10 @@ def test_three_correct_choices_share_the_grade_in_moodle_precision(make_bank: Ma
             "multiple: true\n---\nPick three.\n\n- [x] one\n- [x] two\n- [x] three\n- [ ] four\n\n## Answer\n\nThe first three.\n"
         }
     )
-    bank, problems = load_bank(root)
-    assert problems == []
-    assert "~%33.33333%one" in render_gift(bank, site_url=SITE)
+    assert "~%33.33333%one" in gift(site_of(root))
 
 
 def test_built_site_has_every_question_of_the_real_bank(built_site: Path) -> None:
     bank, _ = load_bank(ROOT, docs_dir=ROOT / "docs")
     _, questions = moodle_read((built_site / GIFT_SRC).read_text(encoding="utf-8"))
-    assert [q.name for q in questions] == [q.id for q in bank.questions]
+    assert [q.name for q in questions] == [q.title or q.id for q in bank.questions]

@@ -13,8 +13,8 @@ from jsonschema import Draft202012Validator
 from sample_bank import SITE, load_sample
 
 from bank import Bank, load_bank
-from bank.export_json import bank_to_json, questions_schema, render_questions_json, render_schema
-from bank.exports import QUESTIONS_JSON_SRC, SCHEMA_SRC
+from bank.exports.questions_json import bank_to_json, questions_schema, render_questions_json, render_schema
+from bank.paths import QUESTIONS_JSON_SRC, SCHEMA_SRC
 
 
 def validator() -> Draft202012Validator:
@@ -39,7 +39,10 @@ def assert_round_trip(data: dict[str, Any], bank: Bank) -> None:
             assert (e["order"], e["level"], e["kind"], e["multiple"]) == (q.order, q.level, q.kind, q.multiple)
             assert (e["tags"], e["sources"], e["path"]) == (q.tags, q.sources, str(q.path))
             assert (e["text"], e["answer"], e["explanation"]) == (q.text, q.answer, q.explanation)
-            assert e["choices"] == [{"text": c.text, "correct": c.correct} for c in q.choices]
+            assert e["title"] == (q.title or None)
+            assert e["choices"] == [
+                {"text": c.text, "correct": c.correct, "reason": c.reason or None} for c in q.choices
+            ]
     assert {s["key"]: s for s in data["sources"]} == {
         key: {
             "key": s.key,
@@ -84,8 +87,8 @@ def test_export_is_valid_and_round_trips(make_bank: MakeBank) -> None:
 def test_export_carries_permalinks_worksheets_and_correct_marks(make_bank: MakeBank) -> None:
     _, bank = load_sample(make_bank)
     data = bank_to_json(bank, site_url=SITE)
-    assert data["version"] == 1
-    assert data["$schema"] == "questions.schema.v1.json"
+    assert data["version"] == 2
+    assert data["$schema"] == "questions.schema.v2.json"
     basics, later = data["topics"]
     assert basics["permalink"] == f"{SITE}topics/basics/"
     assert basics["worksheet"] == f"{SITE}worksheets/basics/"
@@ -103,7 +106,7 @@ def test_export_carries_permalinks_worksheets_and_correct_marks(make_bank: MakeB
         (("topics", 0, "questions", 1, "choices", 0, "correct"), "yes"),
         (("topics", 0, "questions", 0, "level"), "expert"),
         (("topics", 0, "questions", 0, "id"), "Not Kebab"),
-        (("version",), 2),
+        (("version",), 1),
     ],
 )
 def test_schema_rejects_a_broken_export(make_bank: MakeBank, path: tuple[str | int, ...], value: object) -> None:

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import MakeBank
-from sample_bank import SITE, load_sample
+from conftest import MakeBank, site_of
+from sample_bank import FILES, SITE, load_sample
 
-from bank.exports import ANKI_SRC, GIFT_SRC, QUESTIONS_JSON_SRC, SCHEMA_SRC, worksheet_src
-from bank.pages import generated_files
-from bank.paths import OVERVIEW_SRC
-from bank.render import render_overview, render_topic_page
+from bank.paths import ANKI_SRC, GIFT_SRC, OVERVIEW_SRC, QUESTIONS_JSON_SRC, SCHEMA_SRC, worksheet_src
+from bank.render import render_overview
 
 
 def test_overview_links_every_export_and_worksheet(make_bank: MakeBank) -> None:
@@ -19,23 +17,20 @@ def test_overview_links_every_export_and_worksheet(make_bank: MakeBank) -> None:
     section = overview.split("## Take the questions with you", 1)[1]
     for target in ("../exports/post-training.apkg", "../exports/questions.gift.txt", "../exports/questions.json"):
         assert f"]({target})" in section
-    assert "](../exports/questions.schema.v1.json)" in section
+    assert "](../exports/questions.schema.v2.json)" in section
     assert "    - [Worksheet: Basics](../worksheets/basics/index.md)\n" in section
     assert "worksheets/later" not in section  # no worksheet for a topic without questions
 
 
 def test_topic_page_links_its_worksheet(make_bank: MakeBank) -> None:
-    _, bank = load_sample(make_bank)
-    basics, later = bank.topics
-    assert "[Printable worksheet](../../worksheets/basics/index.md){ .qb-worksheet-link }" in render_topic_page(
-        basics, bank
-    )
-    assert "worksheet" not in render_topic_page(later, bank).lower()
+    files = site_of(make_bank(FILES)).files
+    basics, later = (files[f"topics/{slug}/index.md"].markdown() for slug in ("basics", "later"))
+    assert "[Printable worksheet](../../worksheets/basics/index.md){ .qb-worksheet-link }" in basics
+    assert "worksheet" not in later.lower()
 
 
 def test_every_export_is_a_generated_file(make_bank: MakeBank) -> None:
-    _, bank = load_sample(make_bank)
-    files = generated_files(bank, site_url=SITE)
+    files = site_of(make_bank(FILES), site_url=SITE).files
     for src in (QUESTIONS_JSON_SRC, SCHEMA_SRC, ANKI_SRC, GIFT_SRC, worksheet_src("basics"), OVERVIEW_SRC):
         assert src in files
     assert isinstance(files[ANKI_SRC].content, bytes)

@@ -108,6 +108,14 @@ def test_a_good_glossary_loads() -> None:
             [(4, "'aliases' must be a list of spellings")],
         ),
         (
+            '- term: SFT\n  expansion: "\\x3cimg src=x onerror=alert(1)\\x3e"\n  definition: D.\n  sources: [hu2021lora]\n',
+            [(2, "the 'expansion' of 'SFT' is shown as a tooltip: plain text only")],
+        ),
+        (
+            '- term: "a<b>c"\n  definition: D.\n  sources: [hu2021lora]\n',
+            [(1, "'a<b>c' may hold only letters, digits, spaces and - – . + / '")],
+        ),
+        (
             "- term: '-policy'\n  definition: The model.\n  sources: [hu2021lora]\n",
             [(1, "'-policy' must start and end with a letter or digit")],
         ),
@@ -180,14 +188,14 @@ def test_the_glossary_file_is_optional(make_bank: MakeBank) -> None:
 def test_glossary_page_lists_every_term_with_an_anchor(make_bank: MakeBank) -> None:
     bank, _ = load_bank(make_bank({"glossary.yml": GOOD}))
     page = render_glossary_page(bank)
-    assert '<dt id="reward-model" markdown="span">**reward model**</dt>' in page
+    assert '<dt id="reward-model"><strong>reward model</strong></dt>' in page
     assert (
-        '<dt id="sft" markdown="span">**SFT** <span class="qb-glossary__expansion">(supervised fine-tuning)</span></dt>'
+        '<dt id="sft"><strong>SFT</strong> <span class="qb-glossary__expansion">(supervised fine-tuning)</span></dt>'
         in page
     )
     assert (
-        "[Training language models to follow instructions with human feedback](../references/index.md#ouyang2022instructgpt)"
-        in page
+        '<a href="../references/#ouyang2022instructgpt">Training language models to follow instructions with human '
+        "feedback</a>" in page
     )
     assert page.index('id="reward-model"') < page.index('id="sft"')  # alphabetical, ignoring case
 

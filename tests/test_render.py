@@ -1,15 +1,18 @@
-"""render: the Markdown each page gets, from a small bank."""
+"""render: topic pages assembled from checked fragments, and the overview, cards and nav."""
 
 from __future__ import annotations
 
-from conftest import MakeBank
+import re
 
-from bank import load_bank
+import markdown
+from conftest import MakeBank, site_of
+
 from bank.paths import relative
-from bank.render import localise_links, nav_entries, render_overview, render_topic_cards, render_topic_page
+from bank.render import Page, heading_text, nav_entries, render_overview, render_topic_cards
 
 CHOICE_Q = """\
 ---
+title: Which one is right
 order: 20
 level: intermediate
 tags: [x]
@@ -18,7 +21,9 @@ sources: [ouyang2022instructgpt]
 Which one? See [the first](#what-is-post-training).
 
 - [ ] Alpha
+  Alpha is the wrong one.
 - [x] Beta
+  Beta is right.
 
 ## Answer
 
@@ -30,57 +35,75 @@ Because.
 """
 
 
-def test_topic_page_renders_questions_in_order_with_closed_reveals(make_bank: MakeBank) -> None:
-    bank, problems = load_bank(make_bank({"basics/which-one.md": CHOICE_Q}))
-    assert problems == []
-    md = render_topic_page(bank.topics[0], bank, edit_root="https://github.com/o/r/edit/main/")
-    assert md.startswith("# Basics\n\nIntro to the basics.\n\n")
-    first, second = md.index("#what-is-post-training "), md.index("#which-one ")
-    assert first < second
-    assert "## Question 1 { #what-is-post-training .qb-question__title }" in md
-    assert "## Question 2 { #which-one .qb-question__title }" in md
-    # The reveal is a details block, closed (no `open` option), holding answer, explanation and sources.
-    assert md.count("////// details | Answer\n    type: success\n    attrs: {class: qb-reveal}") == 2
-    assert "open:" not in md
-    assert (
-        '/// html | div.qb-answer[data-search-exclude=true data-correct="B"]\n**Correct choice:** B. Beta\n\nBeta, see [home](../../index.md).\n///'
-        in md
+def test_topic_page_has_markdown_headings_and_html_between_them(make_bank: MakeBank) -> None:
+    site = site_of(
+        make_bank({"basics/which-one.md": CHOICE_Q}), repo_url="https://github.com/o/r/", edit_uri="edit/main/docs/"
     )
-    assert "/// html | div.qb-explanation\nBecause.\n///" in md
-    assert (
-        "- [Training language models to follow instructions with human feedback](https://arxiv.org/abs/2203.02155) (2022)"
-        in md
+    page = site.files["topics/basics/index.md"].page
+    assert page is not None
+    md = page.markdown
+    assert md.startswith(
+        '---\nedit_url: "https://github.com/o/r/edit/main/questions/basics/_topic.md"\n---\n\n# Basics\n\n<!--qb:0-->'
     )
-    assert '<a class="qb-edit" href="https://github.com/o/r/edit/main/questions/basics/which-one.md"' in md
-    # Choices are shown openly, without their marks.
-    assert (
-        '////// html | div.qb-choices[data-hint="Select one."]\n//// html | ol[type=A]\n'
-        "/// html | li\n    markdown: inline\nAlpha\n///\n/// html | li\n    markdown: inline\nBeta\n///\n////\n//////"
-    ) in md
-    assert "[x]" not in md
+    assert "## Question 1 { #what-is-post-training .qb-question__title }" in md  # no title: numbered
+    assert "## Which one is right { #which-one .qb-question__title }" in md
+    assert md.index("#what-is-post-training ") < md.index("#which-one ")
+    assert "Alpha" not in md and "///" not in md  # the question's HTML waits in splices, not in the Markdown
+    html = page.splice(markdown.Markdown(extensions=["meta", "attr_list"]).convert(md))
+    assert "<!--qb:" not in html
+    assert html.count('<details class="success qb-reveal">') == 2
+    assert re.search(r"<details[^>]*\bopen\b", html) is None
+    assert '<div class="qb-answer" data-search-exclude="true" data-correct="B">' in html
+    assert "<p><strong>Correct choice:</strong> B. Beta</p>" in html
+    assert '<p>Beta, see <a href="../../">home</a>.</p>' in html
+    assert '<div class="qb-explanation"><p>Because.</p></div>' in html
+    assert '<li><a href="https://arxiv.org/abs/2203.02155">Training language models' in html
+    assert '<a class="qb-edit" href="https://github.com/o/r/edit/main/questions/basics/which-one.md"' in html
+    # Choices openly, without their marks; each choice's reason only inside the answer.
+    assert '<div class="qb-choices" data-hint="Select one."><ol type="A"><li>Alpha</li><li>Beta</li></ol></div>' in html
+    reveal = html.split('<details class="success qb-reveal">')[2]
+    assert '<li><span class="qb-reason__choice">Alpha</span> Alpha is the wrong one.</li>' in reveal
+    assert "is the wrong one" not in html.split('<details class="success qb-reveal">')[0]
+    assert "[x]" not in html
 
 
-def test_links_are_localised_to_the_page(make_bank: MakeBank) -> None:
-    bank, _ = load_bank(make_bank({"other/_topic.md": "---\ntitle: Other\norder: 2\nsummary: S.\n---\nI.\n"}))
+def test_inline_markdown_gives_the_same_page_to_a_builder_without_the_hook(make_bank: MakeBank) -> None:
+    site = site_of(make_bank({"basics/which-one.md": CHOICE_Q}))
+    page = site.files["topics/basics/index.md"].page
+    assert page is not None
+    inline = page.markdown_inline
+    assert "<!--qb:" not in inline
     assert (
-        localise_links("[q](#what-is-post-training)", bank, "topics/basics/index.md") == "[q](#what-is-post-training)"
+        '<section class="qb-question" data-qid="which-one" data-kind="single" data-topic="basics" markdown>' in inline
     )
-    assert (
-        localise_links("[q](#what-is-post-training)", bank, "topics/other/index.md")
-        == "[q](../basics/index.md#what-is-post-training)"
-    )
-    assert (
-        localise_links("[p](contributing.md) [w](https://x.org)", bank, "topics/other/index.md")
-        == "[p](../../contributing.md) [w](https://x.org)"
-    )
-    assert relative("index.md", "topics/basics/index.md") == "topics/basics/index.md"
+    converted = markdown.Markdown(extensions=["md_in_html", "attr_list"]).convert(inline)
+    assert converted.count('<section class="qb-question"') == 2
+    assert '<h2 class="qb-question__title" id="which-one">Which one is right</h2>' in converted
+
+
+def test_a_page_splices_each_marker_once() -> None:
+    page = Page()
+    page.add("# T")
+    page.add_html("<p>one</p>")
+    page.add_html("<div>two</div>", markdown="<div markdown>two</div>")
+    assert page.markdown == "# T\n\n<!--qb:0-->\n\n<!--qb:1-->\n"
+    assert page.splice("<h1>T</h1>\n<!--qb:0-->\n<!--qb:1-->") == "<h1>T</h1>\n<p>one</p>\n<div>two</div>"
+    assert page.markdown_inline == "# T\n\n<p>one</p>\n\n<div markdown>two</div>\n"
+
+
+def test_titles_are_plain_text_in_headings() -> None:
+    converter = markdown.Markdown(extensions=["attr_list", "toc", "pymdownx.arithmatex"])
+    title = "Why *DPO* needs {x} <b>, $5 and $y$ [l](u) `c` \\ & #1."
+    html = converter.convert(f"## {heading_text(title)} {{ #q }}")
+    assert html == '<h2 id="q">Why *DPO* needs {x} &lt;b&gt;, $5 and $y$ [l](u) `c` \\ &amp; #1.</h2>'
 
 
 def test_overview_cards_and_nav(make_bank: MakeBank) -> None:
-    bank, _ = load_bank(make_bank({"basics/which-one.md": CHOICE_Q}))
-    overview = render_overview(bank)
+    site = site_of(make_bank({"basics/which-one.md": CHOICE_Q}))
+    overview = render_overview(site.bank)
     assert "| [Basics](basics/index.md) | 2 | 1 foundation · 1 intermediate |" in overview
-    cards = render_topic_cards(bank, page_src="index.md")
-    assert cards.startswith("/// html | div.grid.cards\n-   **[Basics](topics/basics/index.md)**")
+    cards = render_topic_cards(site.bank, page_src="index.md")
+    assert cards.startswith('<div class="grid cards" markdown>\n\n-   **[Basics](topics/basics/index.md)**')
     assert "2 questions: 1 foundation · 1 intermediate" in cards
-    assert nav_entries(bank) == ["topics/index.md", {"Basics": "topics/basics/index.md"}]
+    assert nav_entries(site.bank) == ["topics/index.md", {"Basics": "topics/basics/index.md"}]
+    assert relative("index.md", "topics/basics/index.md") == "topics/basics/index.md"

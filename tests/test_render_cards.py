@@ -24,10 +24,10 @@ def test_cards_show_summary_count_and_levels(make_bank: MakeBank) -> None:
     bank, problems = load_bank(make_bank({"empty/_topic.md": EMPTY_TOPIC}))
     assert problems == []
     assert render_topic_cards(bank, page_src="index.md") == (
-        "/// html | div.grid.cards\n"
+        '<div class="grid cards" markdown>\n\n'
         "-   **[Basics](topics/basics/index.md)**\n\n    ---\n\n    The basics.\n\n    1 question: 1 foundation\n\n"
-        "-   **[Empty](topics/empty/index.md)**\n\n    ---\n\n    Nothing here yet.\n\n    No questions yet\n"
-        "///"
+        "-   **[Empty](topics/empty/index.md)**\n\n    ---\n\n    Nothing here yet.\n\n    No questions yet\n\n"
+        "</div>"
     )
 
 

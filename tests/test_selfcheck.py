@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import json
 
-from conftest import ROOT, MakeBank
+from conftest import ROOT, MakeBank, site_of
 
 from bank import load_bank
-from bank.pages import generated_files
+from bank.paths import INDEX_SRC, PRACTICE_SRC, REVIEW_SRC
 from bank.selfcheck import (
-    INDEX_SRC,
     INTERVAL_DAYS,
-    PRACTICE_SRC,
-    REVIEW_SRC,
     asset_tags,
     render_index,
     render_practice_page,
@@ -22,6 +19,7 @@ from bank.selfcheck import (
 
 SINGLE = """\
 ---
+title: Which stage comes first
 order: 20
 level: intermediate
 tags: [basics]
@@ -40,6 +38,7 @@ Pre-training. The secret word is quokka.
 MULTIPLE = (
     SINGLE.replace("order: 20", "order: 30\nmultiple: true")
     .replace("Which comes first?", "Which are training stages?")
+    .replace("title: Which stage comes first", "title: Which are training stages")
     .replace("- [ ] Post", "- [x] Post")
 )
 
@@ -57,6 +56,7 @@ def test_the_index_lists_where_each_question_lives_and_how_it_is_answered(make_b
                 "id": "what-is-post-training",
                 "topic": "basics",
                 "number": 1,
+                "title": None,
                 "url": "topics/basics/#what-is-post-training",
                 "kind": "reveal",
             },
@@ -64,10 +64,18 @@ def test_the_index_lists_where_each_question_lives_and_how_it_is_answered(make_b
                 "id": "which-first",
                 "topic": "basics",
                 "number": 2,
+                "title": "Which stage comes first",
                 "url": "topics/basics/#which-first",
                 "kind": "single",
             },
-            {"id": "both", "topic": "basics", "number": 3, "url": "topics/basics/#both", "kind": "multiple"},
+            {
+                "id": "both",
+                "topic": "basics",
+                "number": 3,
+                "title": "Which are training stages",
+                "url": "topics/basics/#both",
+                "kind": "multiple",
+            },
         ],
     }
 
@@ -76,13 +84,13 @@ def test_the_index_gives_nothing_of_the_answers_away(make_bank: MakeBank) -> Non
     root = make_bank({"basics/which-first.md": SINGLE})
     bank, _ = load_bank(root, docs_dir=root / "docs")
     text = render_index(bank)
-    for secret in ("quokka", "Pre-training", "correct", "Which comes first"):
+    for secret in ("quokka", "Pre-training", "correct", "Which comes first?"):
         assert secret not in text
 
 
 def test_study_pages_fall_back_to_the_topics_without_javascript() -> None:
     for page in (render_review_page(), render_practice_page()):
-        assert "/// html | div.qb-study[data-qb-study=" in page
+        assert '<div class="qb-study" data-qb-study="' in page
         assert "JavaScript" in page
         assert "](../topics/index.md)" in page
     assert render_review_page().startswith("# Review\n")
@@ -90,12 +98,11 @@ def test_study_pages_fall_back_to_the_topics_without_javascript() -> None:
 
 
 def test_the_bank_generates_the_index_and_study_pages(make_bank: MakeBank) -> None:
-    root = make_bank()
-    bank, _ = load_bank(root, docs_dir=root / "docs")
-    files = generated_files(bank)
-    assert {INDEX_SRC, REVIEW_SRC, PRACTICE_SRC} <= set(files)
-    assert files[INDEX_SRC].content == render_index(bank)
-    assert files[REVIEW_SRC].source is None  # nothing in the bank to edit for it
+    site = site_of(make_bank(), repo_url="https://github.com/o/r/", edit_uri="edit/main/docs/")
+    assert {INDEX_SRC, REVIEW_SRC, PRACTICE_SRC} <= set(site.files)
+    assert site.files[INDEX_SRC].content == render_index(site.bank)
+    review = site.files[REVIEW_SRC].content
+    assert isinstance(review, str) and review.startswith('---\nedit_url: ""\n---\n')  # nothing in the bank to edit
 
 
 def test_only_pages_with_questions_progress_or_study_tools_load_the_assets(make_bank: MakeBank) -> None:

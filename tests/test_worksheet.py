@@ -1,60 +1,69 @@
-"""Worksheets: questions and lettered choices without answers, then the answer key."""
+"""Worksheets: questions and lettered choices without answers, then the answer key with each choice's reason."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import MakeBank
-from sample_bank import load_sample
+from conftest import MakeBank, site_of
+from sample_bank import FILES
 
-from bank.pages import generated_files
-from bank.worksheet import key_entry, render_worksheet
+from bank.site import SiteFiles
+from bank.worksheet import key_entry
+
+
+def _sample(make_bank: MakeBank) -> SiteFiles:
+    return site_of(make_bank(FILES))
+
+
+def _worksheet(site: SiteFiles) -> str:
+    page = site.files["worksheets/basics/index.md"].page
+    assert page is not None
+    return page.markdown_inline
 
 
 def test_questions_come_first_without_answers_then_the_key(make_bank: MakeBank) -> None:
-    _, bank = load_sample(make_bank)
-    page = render_worksheet(bank.topics[0], bank)
+    site = _sample(make_bank)
+    page = _worksheet(site)
     questions, key = page.split("## Answer key { #answer-key }")
-    assert page.startswith("---\nsearch:\n  exclude: true\n---\n\n# Worksheet: Basics\n")
-    assert "[Basics](../../topics/basics/index.md)" in page
+    assert page.startswith('---\nsearch: {"exclude": true}\nedit_url: ""\n---\n\n# Worksheet: Basics\n')
+    assert '<a href="../../topics/basics/">Basics</a>' in page
     assert [line for line in questions.splitlines() if line.startswith("## ")] == [
         "## Question 1 { #what-is-post-training }",
-        "## Question 2 { #pick-one }",
+        "## Reward model loss { #pick-one }",
         "## Question 3 { #pick-several }",
     ]
-    for question in bank.topics[0].questions:
+    for question in site.bank.topics[0].questions:
         assert question.answer not in questions
         assert question.explanation is None or question.explanation not in questions
+        assert all(c.reason not in questions for c in question.choices if c.reason)
     assert "qb-reveal" not in page and "[x]" not in page
-    assert bank.topics[0].questions[0].answer in key
-    # links in bank text lead to the topic page, where that question lives
-    assert "[the basics](../../topics/basics/index.md#what-is-post-training)" in questions
+    assert "Training after pre-training." in key
+    # a link to a question of the same topic finds its copy on the worksheet
+    assert '<a href="#what-is-post-training">the basics</a>' in questions
 
 
 def test_choices_are_lettered_and_open_questions_get_room_to_write(make_bank: MakeBank) -> None:
-    _, bank = load_sample(make_bank)
-    page = render_worksheet(bank.topics[0], bank)
-    assert page.count('//// html | ol.qb-ws-choices[type="A"]') == 2
-    assert "/// html | li\n    markdown: inline\nRLHF\n///" in page
+    page = _worksheet(_sample(make_bank))
+    assert page.count('<ol class="qb-ws-choices" type="A">') == 2
+    assert "<li>RLHF</li>" in page
     assert page.count("Select all that apply.") == 1  # only the question with several answers says so
     assert page.count('<div class="qb-ws-lines" aria-hidden="true"></div>') == 1
 
 
-def test_answer_key_has_letters_for_choices_and_text_for_the_rest(make_bank: MakeBank) -> None:
-    _, bank = load_sample(make_bank)
-    key = render_worksheet(bank.topics[0], bank).split("## Answer key")[1]
-    assert "**[Question 1](#what-is-post-training):**\n\nTraining after pre-training." in key
-    assert "**[Question 2](#pick-one):** B\n" in key
-    assert "**[Question 3](#pick-several):** A, C\n" in key
-    assert [key_entry(q) for q in bank.topics[0].questions] == ["", "B", "A, C"]
+def test_answer_key_has_letters_and_reasons_for_choices_and_text_for_the_rest(make_bank: MakeBank) -> None:
+    site = _sample(make_bank)
+    key = _worksheet(site).split("## Answer key")[1]
+    assert '<p><strong><a href="#what-is-post-training">Question 1</a>:</strong></p><p>Training after' in key
+    assert '<p><strong><a href="#pick-one">Question 2</a>:</strong> B</p><ol class="qb-ws-reasons" type="A">' in key
+    assert "<li>A squared error fits scores, not comparisons.</li>" in key
+    assert '<p><strong><a href="#pick-several">Question 3</a>:</strong> A, C</p></div>' in key  # no reasons written
+    assert [key_entry(q) for q in site.bank.topics[0].questions] == ["", "B", "A, C"]
 
 
 def test_a_worksheet_per_topic_with_questions(make_bank: MakeBank) -> None:
-    _, bank = load_sample(make_bank)
-    files = generated_files(bank, site_url="https://example.org/")
+    files = _sample(make_bank).files
     assert "worksheets/basics/index.md" in files
     assert "worksheets/later/index.md" not in files
-    assert files["worksheets/basics/index.md"].source is None  # a view of the questions: nothing to edit there
 
 
 def test_built_worksheet_page(built_site: Path) -> None:
@@ -62,5 +71,6 @@ def test_built_worksheet_page(built_site: Path) -> None:
     assert '<section class="qb-ws-key">' in html
     assert 'id="answer-key"' in html
     assert "assets/stylesheets/worksheet.css" in html
+    assert 'rel="edit"' not in html  # a view of the questions: nothing to edit there
     nav = html.split('<nav class="md-nav md-nav--primary"', 1)[1].split("</nav>", 1)[0]
     assert "worksheets/" not in nav  # linked from pages, not listed in the navigation

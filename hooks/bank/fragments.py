@@ -19,10 +19,10 @@ from typing import Any
 
 import markdown
 
-from .glossary import term_forms
+from .glossary import term_forms, unwrap_title_abbrs
 from .mathml import MathError, line_of, tex_to_mathml
 from .model import Bank, Problem, Question
-from .paths import page_url
+from .paths import DEPTH_2, page_url, site_base, topic_src
 from .sanitize import clean, disallowed
 
 # Fields of one question are converted as one document, cut apart at this paragraph.
@@ -30,8 +30,8 @@ SEPARATOR = "qbfieldbreak7c1e"
 _CUT = f"<p>{SEPARATOR}</p>"
 URL_ATTRIBUTE = re.compile(r'\b(href|src)="([^"]*)"')
 MATH = re.compile(r'<(span|div) class="arithmatex">\\[(\[](.*?)\\[)\]]</\1>', re.S)
+ARITHMATEX = re.compile(r'<(span|div) class="arithmatex">(.*?)</\1>', re.S)
 SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
-DEPTH_2 = "../../"  # from topics/<slug>/ or worksheets/<slug>/ to the site root
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,7 @@ class Fragment:
 class QuestionFragments:
     text: Fragment
     choices: tuple[Fragment, ...]
+    reasons: tuple[Fragment | None, ...]  # one per choice: why it is right or wrong
     answer: Fragment
     explanation: Fragment | None
 
@@ -92,6 +93,9 @@ class Renderer:
         if "abbr" not in extensions:
             extensions.append("abbr")
         configs.setdefault("abbr", {})["glossary"] = glossary
+        if "pymdownx.highlight" in configs:
+            # Line anchors repeat from field to field (`__codelineno-0-1`): a page would hold duplicate IDs.
+            configs["pymdownx.highlight"]["anchor_linenums"] = False
         self._markdown = markdown.Markdown(extensions=extensions, extension_configs=configs)
         self._bank = bank
         self._docs_dir = docs_dir
@@ -114,6 +118,8 @@ class Renderer:
         for what in disallowed(raw_html, cleaned):
             where = _find_line(source, what, line)
             self.problems.append(Problem(path, where, f"not allowed in bank text: {what}"))
+        if "<abbr" in cleaned and ("<a " in cleaned or "<h" in cleaned):
+            cleaned = unwrap_title_abbrs(cleaned)  # a link or a heading is no place for a second affordance
         if "href=" in cleaned or "src=" in cleaned:
             cleaned = URL_ATTRIBUTE.sub(lambda m: self._link(m, source, path, line, topic), cleaned)
         return Fragment(cleaned, self._math(cleaned, source, path, line) if "arithmatex" in cleaned else cleaned)
@@ -132,7 +138,10 @@ class Renderer:
         if target.startswith("#"):
             question = self._bank.question(target[1:])
             if question is None:
-                return target, f"link to '{target}', which is not a question ID (link to a question as '#<question-id>')"
+                return (
+                    target,
+                    f"link to '{target}', which is not a question ID (link to a question as '#<question-id>')",
+                )
             if question.topic == topic:
                 return target, None
             return f"{DEPTH_2}topics/{question.topic}/{target}", None
@@ -191,19 +200,22 @@ def _question(renderer: Renderer, q: Question) -> QuestionFragments:
         renderer.fragment(raw, source, path=str(q.path), line=line, topic=q.topic)
         for raw, (source, line) in zip(raws, fields, strict=True)
     ]
-    count = len(q.choices)
-    return QuestionFragments(
-        text=made[0],
-        choices=tuple(made[1 : 1 + count]),
-        answer=made[1 + count],
-        explanation=made[2 + count] if q.explanation else None,
-    )
+    made.reverse()
+    text = made.pop()
+    choices = tuple(made.pop() for _ in q.choices)
+    reasons = tuple(made.pop() if c.reason else None for c in q.choices)
+    answer = made.pop()
+    return QuestionFragments(text, choices, reasons, answer, made.pop() if q.explanation else None)
 
 
 def _fields(q: Question) -> Iterator[tuple[str, int]]:
+    """Every Markdown field of `q` with its line, in the order `_question` takes them back."""
     yield q.text, q.text_line
     for choice in q.choices:
         yield choice.text, choice.line
+    for choice in q.choices:
+        if choice.reason:
+            yield choice.reason, choice.reason_line
     yield q.answer, q.answer_line
     if q.explanation:
         yield q.explanation, q.explanation_line
@@ -244,3 +256,18 @@ def absolute_links(fragment_html: str, page_dir: str, site_base: str) -> str:
         return f'{match.group(1)}="{html_lib.escape(site_base + resolved)}"'
 
     return URL_ATTRIBUTE.sub(absolute, fragment_html)
+
+
+def for_export(fragment: Fragment, question: Question, site_url: str | None) -> str:
+    """`fragment` for a reader outside the site (Anki, Moodle): formulas as `\\(...\\)`, links absolute."""
+    return _export(fragment.tex, question, site_url)
+
+
+def for_export_inline(fragment: Fragment, question: Question, site_url: str | None) -> str:
+    return _export(fragment.inline_tex, question, site_url)
+
+
+def _export(html: str, question: Question, site_url: str | None) -> str:
+    if "arithmatex" in html:  # MathJax, there, finds the delimiters by themselves
+        html = ARITHMATEX.sub(r"\2", html)
+    return absolute_links(html, page_url(topic_src(question.topic)), site_base(site_url))

@@ -1,26 +1,28 @@
 """The glossary (`questions/glossary.yml`): load and check it, render its page, and turn it into tooltips.
 
-Tooltips are Python-Markdown `abbr` definitions appended to each page's Markdown, so every use of a
-term on any page gets `<abbr title="...">`. Pure: no MkDocs imports.
+Tooltips are Python-Markdown `abbr` definitions, so every use of a term gets `<abbr title="...">`:
+bank fields get them when they are rendered (`fragments`), hand-written pages by appending the
+definitions to their Markdown. Pure: no MkDocs imports.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Container, Iterable
+from html import escape
 from typing import Any
 
 from .model import Bank, GlossaryTerm, Problem
 from .parse import Yaml, list_entries, load_yaml
-from .paths import relative
-from .references import REFERENCES_SRC
+from .paths import GLOSSARY_SRC, REFERENCES_SRC, relative_url
 
 GLOSSARY = "glossary.yml"
-GLOSSARY_SRC = "glossary/index.md"
 KEYS = {"term", "expansion", "definition", "sources", "aliases"}
 MAX_DEFINITION = 320  # one or two sentences: it is read in a tooltip
 # Tooltips show raw text: Markdown, HTML or math would appear as punctuation.
 NOT_PLAIN = re.compile(r"[$<>`*_\[\]\\]")
+# A term as the questions write it: it becomes an `abbr` definition and a heading on the glossary page.
+TERM = re.compile(r"^[\w][\w .+/'’–-]*$")
 # An abbreviation: one word of letters with at least two capitals (SFT, CoT, QLoRA).
 ABBREVIATION = re.compile(r"^(?=(?:[a-z]*[A-Z]){2})[A-Za-z]+$")
 # Headings and links keep their text plain: a title or a link is no place for a second affordance.
@@ -80,6 +82,10 @@ def _term(item: Any, lines: Yaml, path: str, sources: Container[str], problems: 
     expansion = _text(item.get("expansion"))
     if "expansion" in item and expansion is None:
         found.append(Problem(path, at["expansion"], f"the 'expansion' of '{term}' must be a line of text"))
+    elif expansion is not None and NOT_PLAIN.search(expansion):
+        found.append(
+            Problem(path, at["expansion"], f"the 'expansion' of '{term}' is shown as a tooltip: plain text only")
+        )
     elif expansion is None and ABBREVIATION.match(term):
         found.append(Problem(path, lines.line, f"'{term}' is an abbreviation: add its 'expansion'"))
     cited = item.get("sources")
@@ -94,8 +100,10 @@ def _term(item: Any, lines: Yaml, path: str, sources: Container[str], problems: 
         found.append(Problem(path, at.get("aliases", lines.line), "'aliases' must be a list of spellings"))
         aliases = []
     for form in [term, *aliases]:
-        if not re.match(r"^\w(.*\w)?$", form.strip()) or "]" in form or "\\" in form:
+        if not re.match(r"^\w(.*\w)?$", form.strip()):
             found.append(Problem(path, lines.line, f"'{form}' must start and end with a letter or digit"))
+        elif not TERM.match(form.strip()):
+            found.append(Problem(path, lines.line, f"'{form}' may hold only letters, digits, spaces and - – . + / '"))
     problems.extend(found)
     if found:
         return None
@@ -175,19 +183,19 @@ def render_glossary_page(bank: Bank) -> str:
     """The glossary page: every term, its expansion, definition and sources, in alphabetical order."""
     entries = []
     for term in sorted(bank.glossary, key=lambda t: t.term.casefold()):
-        expansion = f' <span class="qb-glossary__expansion">({term.expansion})</span>' if term.expansion else ""
+        expansion = f' <span class="qb-glossary__expansion">({escape(term.expansion)})</span>' if term.expansion else ""
         links = ", ".join(
-            f"[{bank.sources[key].title}]({relative(GLOSSARY_SRC, REFERENCES_SRC)}#{key})"
+            f'<a href="{relative_url(GLOSSARY_SRC, REFERENCES_SRC)}#{key}">{escape(bank.sources[key].title)}</a>'
             for key in term.sources
             if key in bank.sources
         )
         entries.append(
-            f'<dt id="{anchor(term)}" markdown="span">**{term.term}**{expansion}</dt>\n'
-            f'<dd markdown="block">\n{term.definition}\n\n<span class="qb-glossary__sources">Sources: {links}</span>\n</dd>'
+            f'<dt id="{anchor(term)}"><strong>{escape(term.term)}</strong>{expansion}</dt>\n'
+            f'<dd><p>{escape(term.definition)}</p>\n<p class="qb-glossary__sources">Sources: {links}</p></dd>'
         )
     intro = (
         "# Glossary\n\n"
         "The terms and abbreviations used in the questions. Anywhere on the site, a term with a dotted "
         "underline shows its definition when you point at it.\n\n"
     )
-    return intro + '<dl class="qb-glossary" markdown="1">\n' + "\n".join(entries) + "\n</dl>\n"
+    return intro + '<dl class="qb-glossary">\n' + "\n".join(entries) + "\n</dl>\n"

@@ -9,9 +9,9 @@ from pathlib import Path, PurePosixPath
 from typing import Any, TypeGuard
 
 from .glossary import GLOSSARY, load_glossary
-from .sanitize import plain_text_problem
 from .model import LEVELS, Bank, Choice, GlossaryTerm, Problem, Question, Source, Topic
 from .parse import Yaml, decode, list_entries, load_yaml, parse_question_body, split_front_matter
+from .sanitize import plain_text_problem
 
 BANK_DIR = "questions"
 BIBLIOGRAPHY = "references.yml"
@@ -37,8 +37,7 @@ def load_bank(root: Path, *, docs_dir: Path | None = None) -> tuple[Bank, list[P
     """
     bank_dir = root / BANK_DIR
     problems: list[Problem] = []
-    texts: dict[str, str] = {}  # path -> whole file, for the markup checks once all IDs are known
-    sources = _load_bibliography(bank_dir / BIBLIOGRAPHY, root, problems, texts)
+    sources = _load_bibliography(bank_dir / BIBLIOGRAPHY, root, problems)
     topics: list[Topic] = []
     questions: list[Question] = []
 
@@ -54,7 +53,7 @@ def load_bank(root: Path, *, docs_dir: Path | None = None) -> tuple[Bank, list[P
             if entry.name not in ROOT_FILES:
                 problems.append(Problem(rel, 1, "file outside any topic (move it into questions/<topic>/)"))
             continue
-        topic, topic_questions = _load_topic_folder(entry, root, sources, problems, texts)
+        topic, topic_questions = _load_topic_folder(entry, root, sources, problems)
         questions.extend(topic_questions)
         if topic is not None:
             topic.questions = sorted(topic_questions, key=lambda q: (q.order, q.id))
@@ -91,7 +90,7 @@ def _read(path: Path, root: Path, problems: list[Problem]) -> str | None:
     return text
 
 
-def _load_bibliography(path: Path, root: Path, problems: list[Problem], texts: dict[str, str]) -> dict[str, Source]:
+def _load_bibliography(path: Path, root: Path, problems: list[Problem]) -> dict[str, Source]:
     rel = _rel(path, root)
     if not path.is_file():
         problems.append(Problem(rel, 1, "bibliography not found (create it: a YAML list of works)"))
@@ -99,7 +98,6 @@ def _load_bibliography(path: Path, root: Path, problems: list[Problem], texts: d
     text = _read(path, root, problems)
     if text is None:
         return {}
-    texts[rel] = text
     doc, found = load_yaml(text, rel)
     problems.extend(found)
     if doc is None:
@@ -151,7 +149,9 @@ def _source(item: Any, lines: Yaml, rel: str, problems: list[Problem]) -> Source
         return None
     if not SOURCE_KEY.match(key):
         problems.append(
-            Problem(rel, at["key"], f"bibliography key '{key}' must be letters and digits, e.g. 'ouyang2022instructgpt'")
+            Problem(
+                rel, at["key"], f"bibliography key '{key}' must be letters and digits, e.g. 'ouyang2022instructgpt'"
+            )
         )
         return None
     ok = True
@@ -205,7 +205,6 @@ def _load_topic_folder(
     root: Path,
     known_sources: dict[str, Source],
     problems: list[Problem],
-    texts: dict[str, str],
 ) -> tuple[Topic | None, list[Question]]:
     slug = folder.name
     rel_folder = _rel(folder, root)
@@ -216,7 +215,7 @@ def _load_topic_folder(
     topic: Topic | None = None
     topic_file = folder / TOPIC_FILE
     if topic_file.is_file():
-        topic = _load_topic(topic_file, root, problems, texts)
+        topic = _load_topic(topic_file, root, problems)
     else:
         problems.append(
             Problem(
@@ -239,20 +238,19 @@ def _load_topic_folder(
         elif path.suffix != ".md":
             problems.append(Problem(rel, 1, "not a question file (question files end in .md)"))
         else:
-            question = _load_question(path, slug, root, known_sources, problems, texts)
+            question = _load_question(path, slug, root, known_sources, problems)
             if question is not None:
                 questions.append(question)
     return topic, questions
 
 
-def _load_topic(path: Path, root: Path, problems: list[Problem], texts: dict[str, str]) -> Topic | None:
+def _load_topic(path: Path, root: Path, problems: list[Problem]) -> Topic | None:
     rel = _rel(path, root)
     text = _read(path, root, problems)
     if text is None:
         return None
     meta, body, body_line, found = split_front_matter(text, rel)
     problems.extend(found)
-    texts[rel] = text
     if meta is None:
         return None
     data, at = meta.data, meta.key_lines
@@ -300,7 +298,6 @@ def _load_question(
     root: Path,
     known_sources: dict[str, Source],
     problems: list[Problem],
-    texts: dict[str, str],
 ) -> Question | None:
     rel = _rel(path, root)
     qid = path.stem
@@ -313,7 +310,6 @@ def _load_question(
     text = _read(path, root, problems)
     if text is None:
         return None
-    texts[rel] = text
     meta, body_text, body_line, found = split_front_matter(text, rel)
     problems.extend(found)
     body, found = parse_question_body(body_text, body_line, rel)
@@ -360,6 +356,8 @@ def _load_question(
             title = data["title"]
             if not isinstance(title, str) or not title.strip() or "\n" in title.strip():
                 problems.append(Problem(rel, at["title"], "'title' must be a few words on one line"))
+            elif message := plain_text_problem(title):
+                problems.append(Problem(rel, at["title"], f"'title': {message}"))
             elif len(title.strip()) > MAX_TITLE:
                 problems.append(
                     Problem(rel, at["title"], f"'title' is {len(title.strip())} characters; keep it under {MAX_TITLE}")
@@ -396,9 +394,10 @@ def _load_question(
         multiple=multiple,
         text_line=body.text_line,
         order_line=at.get("order", meta_line),
-        answer_line=body.answer_line or body.text_line,
-        explanation_line=body.explanation_line or body.text_line,
+        answer_line=body.answer_start,
+        explanation_line=body.explanation_start,
         title=data["title"].strip() if isinstance(data.get("title"), str) else "",
+        title_line=at.get("title", meta_line),
     )
 
 
@@ -446,6 +445,7 @@ def _check_across(questions: list[Question], topics: list[Topic], problems: list
     first_id: dict[str, Question] = {}
     first_text: dict[str, Question] = {}
     first_order: dict[tuple[str, int], Question] = {}
+    first_title: dict[tuple[str, str], Question] = {}
     for q in questions:
         rel = str(q.path)
         if q.id in first_id:
@@ -462,6 +462,12 @@ def _check_across(questions: list[Question], topics: list[Topic], problems: list
                 Problem(rel, q.order_line, f"order {q.order} is already used by {first_order[q.topic, q.order].path}")
             )
         first_order.setdefault((q.topic, q.order), q)
+        title = (q.topic, q.title.casefold())
+        if q.title and title in first_title:
+            problems.append(
+                Problem(rel, q.title_line, f"title '{q.title}' is already used by {first_title[title].path}")
+            )
+        first_title.setdefault(title, q)
     topic_orders: dict[int, Topic] = {}
     for topic in topics:
         if topic.order in topic_orders:

@@ -12,19 +12,13 @@ import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
-import markdown
 from latex2mathml.converter import convert_to_element
-
-from .model import Problem
-from .parse import FENCE
 
 INLINE = re.compile(r'<span class="arithmatex">\\\((.*?)\\\)</span>', re.S)
 BLOCK = re.compile(r'<div class="arithmatex">\\\[(.*?)\\\]</div>', re.S)
 # latex2mathml keeps symbols as character references in element text ("&#x003C0;").
 CHAR_REF = re.compile(r"&#x([0-9a-fA-F]+);")
 UNKNOWN_COMMAND = re.compile(r"\\[A-Za-z]+")
-# The same settings as `pymdownx.arithmatex` in mkdocs.yml, so the bank check finds what the build finds.
-ARITHMATEX = {"pymdownx.arithmatex": {"generic": True}}
 
 # latex2mathml's exceptions carry no message: say what each one means.
 MESSAGES = {
@@ -131,32 +125,3 @@ def line_of(text: str, tex: str, *, first_line: int = 1) -> int:
     stripped = tex.strip()
     at = text.find(stripped) if stripped else -1
     return first_line if at < 0 else first_line + text.count("\n", 0, at)
-
-
-def check_math(text: str, path: str) -> list[Problem]:
-    """Problems with the formulas in a Markdown file, found the way the build finds them."""
-    if "$" not in text and "\\(" not in text and "\\[" not in text and "\\begin" not in text:
-        return []
-    # Fenced code is never math; blank it so that line numbers stay right.
-    converter = markdown.Markdown(extensions=["pymdownx.arithmatex"], extension_configs=ARITHMATEX)
-    _, failures = render_math(converter.convert(_blank_fences(text)))
-    return [Problem(path, line_of(text, f.tex), f"LaTeX error in '{_short(f.tex)}': {f.message}") for f in failures]
-
-
-def _blank_fences(text: str) -> str:
-    lines, fence = text.split("\n"), None
-    for index, line in enumerate(lines):
-        match = FENCE.match(line)
-        if fence is None and match:
-            fence = match.group(1)[0] * len(match.group(1))
-            lines[index] = ""
-        elif fence is not None:
-            if line.strip().startswith(fence):
-                fence = None
-            lines[index] = ""
-    return "\n".join(lines)
-
-
-def _short(tex: str) -> str:
-    flat = " ".join(tex.split())
-    return flat if len(flat) <= 60 else flat[:57] + "..."

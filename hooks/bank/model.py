@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import PurePosixPath
-
 from typing import Literal, get_args
 
 Level = Literal["foundation", "intermediate", "advanced"]
@@ -42,6 +41,7 @@ class Choice:
     correct: bool
     line: int
     reason: str = ""  # why this choice is right or wrong: indented lines under the choice
+    reason_line: int = 0
 
 
 @dataclass
@@ -63,6 +63,7 @@ class Question:
     answer_line: int = 1
     explanation_line: int = 1
     title: str = ""  # a few words naming what the question is about
+    title_line: int = 2
 
     @property
     def kind(self) -> Kind:

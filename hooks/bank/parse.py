@@ -206,6 +206,8 @@ class Body:
     answer_line: int | None = None
     explanation: str | None = None
     explanation_line: int | None = None
+    answer_start: int = 1  # the first line of the section's text
+    explanation_start: int = 1
 
 
 def parse_question_body(body: str, body_line: int, path: str) -> tuple[Body, list[Problem]]:
@@ -251,9 +253,10 @@ def parse_question_body(body: str, body_line: int, path: str) -> tuple[Body, lis
             parsed.text_line = content_line
             parsed.text, parsed.choices = _split_choices(chunk[first:], content_line, prose, path, problems)
         elif name == "Answer":
-            parsed.answer, parsed.answer_line = content, heading_line
+            parsed.answer, parsed.answer_line, parsed.answer_start = content, heading_line, content_line
         else:
             parsed.explanation, parsed.explanation_line = content, heading_line
+            parsed.explanation_start = content_line
     return parsed, problems
 
 
@@ -276,7 +279,10 @@ def _split_choices(
             choices.append(Choice(text, match.group(1) != " ", file_line))
         elif line.strip() and line[0] in " \t" and choices and file_line in prose:
             # An indented line under a choice is its reason: why the choice is right or wrong.
-            choices[-1] = replace(choices[-1], reason=f"{choices[-1].reason} {line.strip()}".strip())
+            last = choices[-1]
+            choices[-1] = replace(
+                last, reason=f"{last.reason} {line.strip()}".strip(), reason_line=last.reason_line or file_line
+            )
         elif line.strip():
             problems.append(
                 Problem(

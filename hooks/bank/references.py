@@ -9,9 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from .model import Bank, Question, Source
-from .paths import relative, topic_src
-
-REFERENCES_SRC = "references/index.md"
+from .paths import REFERENCES_SRC, relative, topic_src
 
 
 def citations(bank: Bank) -> dict[str, list[tuple[Question, int]]]:

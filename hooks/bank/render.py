@@ -9,6 +9,7 @@ spares Markdown from parsing HTML that is final already. Both give the same page
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -16,11 +17,31 @@ from html import escape
 
 from .fragments import Fragments, QuestionFragments
 from .model import LEVELS, Bank, Question, Topic
-from .paths import ANKI_SRC, GIFT_SRC, OVERVIEW_SRC, QUESTIONS_JSON_SRC, SCHEMA_SRC, relative, topic_src, worksheet_src
-from .paths import SCHEMA_VERSION
+from .paths import (
+    ANKI_SRC,
+    GIFT_SRC,
+    OVERVIEW_SRC,
+    QUESTIONS_JSON_SRC,
+    SCHEMA_SRC,
+    SCHEMA_VERSION,
+    relative,
+    topic_src,
+    worksheet_src,
+)
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 MARKER = re.compile(r"<!--qb:(\d+)-->")
+# Characters Python-Markdown reads as syntax in a heading; a backslash makes each one literal.
+MARKDOWN_SYNTAX = re.compile(r"([\\`*_{}\[\]#+\-.!$])")  # not ( ): arithmatex reads \( as math
+
+
+def heading_text(text: str) -> str:
+    """Plain text (a title from YAML) for a Markdown heading: shown as written, never read as markup."""
+    return MARKDOWN_SYNTAX.sub(r"\\\1", escape(text, quote=False))
+
+
+def question_heading(q: Question, number: int) -> str:
+    return heading_text(q.title) if q.title else f"Question {number}"
 
 
 @dataclass(frozen=True)
@@ -35,6 +56,7 @@ class Page:
 
     parts: list[str] = field(default_factory=list)
     splices: list[Splice] = field(default_factory=list)
+    meta: dict[str, object] = field(default_factory=dict)  # front matter
 
     def add(self, markdown: str) -> None:
         self.parts.append(markdown)
@@ -46,7 +68,7 @@ class Page:
     @property
     def markdown(self) -> str:
         """For the hook: markers stay, and `splice` fills them in after conversion."""
-        return "\n\n".join(p for p in self.parts if p) + "\n"
+        return front_matter(self.meta) + "\n\n".join(p for p in self.parts if p) + "\n"
 
     @property
     def markdown_inline(self) -> str:
@@ -55,6 +77,13 @@ class Page:
 
     def splice(self, html: str) -> str:
         return MARKER.sub(lambda m: self.splices[int(m.group(1))].html, html)
+
+
+def front_matter(meta: dict[str, object]) -> str:
+    """YAML front matter for a generated page ('' for none); JSON is YAML, and escapes every value."""
+    if not meta:
+        return ""
+    return "---\n" + "".join(f"{key}: {json.dumps(value)}\n" for key, value in meta.items()) + "---\n\n"
 
 
 def level_counts(questions: list[Question]) -> str:
@@ -80,7 +109,7 @@ def render_topic_page(topic: Topic, bank: Bank, fragments: Fragments, *, edit_ro
     """The topic page: its introduction, then every question in order, answers in closed reveals."""
     page_src = topic_src(topic)
     count = len(topic.questions)
-    page = Page()
+    page = Page(meta={"edit_url": edit_root + str(topic.path) if edit_root else ""})
     page.add(f"# {escape(topic.title)}")
     if topic.slug in fragments.intros:
         page.add_html(fragments.intros[topic.slug].html)
@@ -97,7 +126,7 @@ def render_topic_page(topic: Topic, bank: Bank, fragments: Fragments, *, edit_ro
 def _question(page: Page, q: Question, number: int, f: QuestionFragments, bank: Bank, *, edit_root: str | None) -> None:
     opening = f'<section class="qb-question" data-qid="{q.id}" data-kind="{q.kind}" data-topic="{q.topic}">'
     page.add_html(opening, markdown=opening[:-1] + " markdown>")
-    page.add(f"## Question {number} {{ #{q.id} .qb-question__title }}")
+    page.add(f"## {question_heading(q, number)} {{ #{q.id} .qb-question__title }}")
     meta = [
         f'<span class="qb-level qb-level--{q.level}">{q.level.capitalize()}</span>',
         f'<a class="qb-permalink" href="#{q.id}" title="Permanent link to this question">#{q.id}</a>',
@@ -132,6 +161,15 @@ def _reveal(q: Question, f: QuestionFragments, bank: Bank) -> str:
         "<summary>Answer</summary>",
         f'<div class="qb-answer" data-search-exclude="true"{data}>' + "\n".join(answer) + "</div>",
     ]
+    if any(f.reasons):
+        items = "".join(
+            f'<li><span class="qb-reason__choice">{choice.inline}</span> {reason.inline if reason else ""}</li>'
+            for choice, reason in zip(f.choices, f.reasons, strict=True)
+        )
+        parts.append(
+            '<div class="qb-reasons" data-search-exclude><p class="qb-reasons__label">Why each choice is right '
+            f'or wrong</p><ol type="A">{items}</ol></div>'
+        )
     if f.explanation is not None:
         parts.append(f'<div class="qb-explanation">{f.explanation.html}</div>')
     links = "".join(
@@ -162,14 +200,16 @@ def render_overview(bank: Bank) -> str:
 def render_exports_section(bank: Bank, *, page_src: str) -> str:
     """The overview's list of ways to take the questions elsewhere."""
     worksheets = "".join(
-        f"    - [Worksheet: {escape(t.title)}]({relative(page_src, worksheet_src(t))})\n" for t in bank.topics if t.questions
+        f"    - [Worksheet: {escape(t.title)}]({relative(page_src, worksheet_src(t))})\n"
+        for t in bank.topics
+        if t.questions
     )
     return (
         "## Take the questions with you\n\n"
         f"- **[Anki deck]({relative(page_src, ANKI_SRC)})**: one note per question, tagged with its topic. "
         "Importing a newer deck updates your cards and keeps your review history.\n"
         f"- **[Moodle GIFT file]({relative(page_src, GIFT_SRC)})**: import it into a Moodle question bank; "
-        "one category per topic, each question named by its ID.\n"
+        "one category per topic, each question named by its title.\n"
         f"- **[JSON]({relative(page_src, QUESTIONS_JSON_SRC)})**: the whole bank, with choices, answers, explanations, glossary, "
         f"sources and permalinks, described by [its JSON Schema]({relative(page_src, SCHEMA_SRC)}) "
         f"(version {SCHEMA_VERSION}). Text fields are Markdown with `$...$` math.\n"

@@ -24,13 +24,8 @@ import json
 import posixpath
 
 from .model import Bank
-from .paths import OVERVIEW_SRC, page_url, relative, topic_src
+from .paths import INDEX_SRC, OVERVIEW_SRC, PRACTICE_SRC, REVIEW_SRC, SCRIPT, STYLESHEET, page_url, relative, topic_src
 
-INDEX_SRC = "selfcheck/index.json"
-REVIEW_SRC = "review/index.md"
-PRACTICE_SRC = "practice/index.md"
-STYLESHEET = "assets/selfcheck/selfcheck.css"
-SCRIPT = "assets/selfcheck/selfcheck.js"
 INTERVAL_DAYS = (0, 1, 3, 7, 16)  # the same as WAIT in selfcheck.js
 
 
@@ -43,7 +38,14 @@ def render_index(bank: Bank) -> str:
             for t in bank.topics
         ],
         "questions": [
-            {"id": q.id, "topic": t.slug, "number": n, "url": f"{page_url(topic_src(t))}#{q.id}", "kind": q.kind}
+            {
+                "id": q.id,
+                "topic": t.slug,
+                "number": n,
+                "title": q.title or None,
+                "url": f"{page_url(topic_src(t))}#{q.id}",
+                "kind": q.kind,
+            }
             for t in bank.topics
             for n, q in enumerate(t.questions, 1)
         ],
@@ -52,7 +54,7 @@ def render_index(bank: Bank) -> str:
 
 
 def _study_page(title: str, intro: str, kind: str, fallback: str) -> str:
-    return f"# {title}\n\n{intro}\n\n/// html | div.qb-study[data-qb-study={kind}]\n{fallback}\n///\n"
+    return f'# {title}\n\n{intro}\n\n<div class="qb-study" data-qb-study="{kind}" markdown>\n{fallback}\n</div>\n'
 
 
 def render_review_page() -> str:

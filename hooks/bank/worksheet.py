@@ -1,50 +1,52 @@
 """A printable worksheet per topic: the questions and lettered choices, then an answer key.
 
-Rendered as Markdown for the site (so math and links behave as on the topic page); the print
-layout lives in docs/assets/stylesheets/worksheet.css.
+Assembled from the same fragments as the topic page (both pages sit two folders deep, so the
+links carry over); the print layout lives in docs/assets/stylesheets/worksheet.css.
 """
 
 from __future__ import annotations
 
-from .exports import worksheet_src
-from .model import Bank, Question, Topic
-from .paths import relative, topic_src
-from .render import choice_items, correct_letters, localise_links
+from html import escape
+
+from .fragments import Fragments
+from .model import Question, Topic
+from .paths import relative_url, topic_src, worksheet_src
+from .render import Page, correct_letters, question_heading
 
 
-def render_worksheet(topic: Topic, bank: Bank) -> str:
-    page = worksheet_src(topic)
+def render_worksheet(topic: Topic, fragments: Fragments) -> Page:
+    src = worksheet_src(topic)
     count = len(topic.questions)
-    parts = [
-        # A printable copy of the topic page: search finds the questions there, and must never find the key.
-        "---\nsearch:\n  exclude: true\n---",
-        f"# Worksheet: {topic.title}",
-        f"/// html | div.qb-ws-screen-only\n"
-        f"{count} question{'s' if count != 1 else ''} from [{topic.title}]({relative(page, topic_src(topic))}), "
-        "without their answers; the answer key is at the end. "
-        "Print this page (Ctrl+P, or ⌘P on a Mac): the site's navigation is left out of the printout.\n///",
-    ]
-    parts += [_question(q, n, bank, page) for n, q in enumerate(topic.questions, 1)]
-    parts.append(_answer_key(topic, bank, page))
-    return "\n\n".join(parts) + "\n"
+    # A printable copy of the topic page: search finds the questions there, and must never find the key.
+    # Derived from the topic page, it has nothing of its own to edit.
+    page = Page(meta={"search": {"exclude": True}, "edit_url": ""})
+    page.add(f"# Worksheet: {escape(topic.title)}")
+    page.add_html(
+        f'<div class="qb-ws-screen-only"><p>{count} question{"s" if count != 1 else ""} from '
+        f'<a href="{relative_url(src, topic_src(topic))}">{escape(topic.title)}</a>, without their answers; '
+        "the answer key is at the end. Print this page (Ctrl+P, or ⌘P on a Mac): the site's navigation is "
+        "left out of the printout.</p></div>"
+    )
+    for number, q in enumerate(topic.questions, 1):
+        _question(page, q, number, fragments)
+    _answer_key(page, topic, fragments)
+    return page
 
 
-def _question(question: Question, number: int, bank: Bank, page: str) -> str:
-    q = question
-    parts = [
-        f"///// html | section.qb-ws-question[data-qid={q.id}]",
-        f"## Question {number} {{ #{q.id} }}",
-        localise_links(q.text, bank, page),
-    ]
+def _question(page: Page, q: Question, number: int, fragments: Fragments) -> None:
+    f = fragments.questions[q.id]
+    opening = f'<section class="qb-ws-question" data-qid="{q.id}">'
+    page.add_html(opening, markdown=opening[:-1] + " markdown>")
+    page.add(f"## {question_heading(q, number)} {{ #{q.id} }}")
+    body = [f.text.html]
     if q.choices:
-        items = choice_items(q, bank, page)
         if q.multiple:
-            parts.append('<p class="qb-ws-hint">Select all that apply.</p>')
-        parts.append(f'//// html | ol.qb-ws-choices[type="A"]\n{items}\n////')
+            body.append('<p class="qb-ws-hint">Select all that apply.</p>')
+        items = "".join(f"<li>{c.inline}</li>" for c in f.choices)
+        body.append(f'<ol class="qb-ws-choices" type="A">{items}</ol>')
     else:
-        parts.append('<div class="qb-ws-lines" aria-hidden="true"></div>')
-    parts.append("/////")
-    return "\n\n".join(parts)
+        body.append('<div class="qb-ws-lines" aria-hidden="true"></div>')
+    page.add_html("\n".join(body) + "\n</section>", markdown="\n".join(body) + "\n\n</section>")
 
 
 def key_entry(question: Question) -> str:
@@ -52,13 +54,18 @@ def key_entry(question: Question) -> str:
     return ", ".join(correct_letters(question))
 
 
-def _answer_key(topic: Topic, bank: Bank, page: str) -> str:
+def _answer_key(page: Page, topic: Topic, fragments: Fragments) -> None:
+    opening = '<section class="qb-ws-key">'
+    page.add_html(opening, markdown=opening[:-1] + " markdown>")
+    page.add("## Answer key { #answer-key }")
     entries = []
     for number, q in enumerate(topic.questions, 1):
-        letters = key_entry(q)
-        if letters:
-            entries.append(f"/// html | div.qb-ws-key-entry\n**[Question {number}](#{q.id}):** {letters}\n///")
+        f = fragments.questions[q.id]
+        label = f'<strong><a href="#{q.id}">Question {number}</a>:</strong>'
+        if q.choices:
+            reasons = "".join(f"<li>{reason.inline}</li>" if reason else "<li></li>" for reason in f.reasons)
+            why = f'<ol class="qb-ws-reasons" type="A">{reasons}</ol>' if any(f.reasons) else ""
+            entries.append(f'<div class="qb-ws-key-entry"><p>{label} {key_entry(q)}</p>{why}</div>')
         else:
-            answer = localise_links(q.answer, bank, page)
-            entries.append(f"/// html | div.qb-ws-key-entry\n**[Question {number}](#{q.id}):**\n\n{answer}\n///")
-    return "//// html | section.qb-ws-key\n## Answer key { #answer-key }\n\n" + "\n\n".join(entries) + "\n////"
+            entries.append(f'<div class="qb-ws-key-entry"><p>{label}</p>{f.answer.html}</div>')
+    page.add_html("\n".join(entries) + "\n</section>", markdown="\n".join(entries) + "\n\n</section>")

@@ -248,7 +248,7 @@
   };
 
   const questionLink = (q, titles, props) =>
-    el("a", { href: new URL(q.url, root).href, ...props }, `${titles[q.topic]}: question ${q.number}`);
+    el("a", { href: new URL(q.url, root).href, ...props }, q.title ? `${titles[q.topic]}: ${q.title}` : `${titles[q.topic]}: question ${q.number}`);
 
   const review = async (study) => {
     const data = await loadIndex();

@@ -23,24 +23,28 @@ from pathlib import Path
 
 import genanki
 
-from .export_text import choices_html, permalink, to_html
-from .model import Bank, Question
-from .render import LETTERS
+from ..fragments import Fragments, for_export, for_export_inline
+from ..model import Bank, Question
+from ..paths import permalink
+from ..render import LETTERS
 
 DECK_ID = 1_607_220_945  # fixed forever: Anki recognises the deck by it
-MODEL_ID = 1_398_451_776  # fixed while the fields and templates below stay the same
+MODEL_ID = 1_398_451_777  # fixed while the fields and templates below stay the same (…776 had no Title or Reasons)
 DECK_NAME = "Post-training self-check"
-FIELDS = ["ID", "Topic", "Level", "Question", "Choices", "Answer", "Explanation", "Sources", "Link"]
+FIELDS = ["ID", "Title", "Topic", "Level", "Question", "Choices", "Answer", "Reasons", "Explanation", "Sources", "Link"]
+SORT_FIELD = FIELDS.index("Title")  # what Anki's browser lists the notes by
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest a zip can record: no build time in the archive
 
 FRONT = """\
 <div class="qb-meta">{{Topic}} · {{Level}}</div>
+<h2 class="qb-title">{{Title}}</h2>
 <div class="qb-question">{{Question}}</div>
 {{#Choices}}<div class="qb-choices">{{Choices}}</div>{{/Choices}}"""
 BACK = """\
 {{FrontSide}}
 <hr id="answer">
 <div class="qb-answer">{{Answer}}</div>
+{{#Reasons}}<div class="qb-reasons"><strong>Why each choice is right or wrong</strong>{{Reasons}}</div>{{/Reasons}}
 {{#Explanation}}<div class="qb-explanation">{{Explanation}}</div>{{/Explanation}}
 {{#Sources}}<div class="qb-sources"><strong>Sources</strong>{{Sources}}</div>{{/Sources}}
 {{#Link}}<p class="qb-link"><a href="{{Link}}">This question on the site</a></p>{{/Link}}"""
@@ -49,7 +53,8 @@ CSS = """\
   max-width: 40em; margin: 0 auto; color: #1a1a1a; background: #fff; }
 .nightMode.card, .night_mode .card { color: #e6e6e6; background: #1e1e1e; }
 .qb-meta { font-size: 0.8em; opacity: 0.75; }
-.qb-choices ol { list-style-type: upper-alpha; }
+.qb-title { font-size: 1.1em; margin: 0.2em 0 0.6em; }
+.qb-choices ol, .qb-reasons ol { list-style-type: upper-alpha; }
 .qb-sources, .qb-link { font-size: 0.85em; }
 """
 
@@ -59,6 +64,7 @@ MODEL = genanki.Model(
     fields=[{"name": name} for name in FIELDS],
     templates=[{"name": "Question", "qfmt": FRONT, "afmt": BACK}],
     css=CSS,
+    sort_field_index=SORT_FIELD,
 )
 
 
@@ -68,33 +74,43 @@ def deck_timestamp(environ: Mapping[str, str] = os.environ) -> float:
     return float(int(value)) if value.isdigit() else time.time()
 
 
-def question_note(question: Question, bank: Bank, *, site_url: str | None) -> genanki.Note:
+def question_note(question: Question, bank: Bank, fragments: Fragments, *, site_url: str | None) -> genanki.Note:
     q = question
+    f = fragments.questions[q.id]
     topic = next((t.title for t in bank.topics if t.slug == q.topic), q.topic)
-    items = choices_html(q.choices, bank, site_url)
+    items = [for_export_inline(c, q, site_url) for c in f.choices]
     choices = ""
     if items:
         hint = "Select all that apply." if q.multiple else "Select one."
         choices = (
             '<ol type="A">' + "".join(f"<li>{item}</li>" for item in items) + f'</ol><p class="qb-hint">{hint}</p>'
         )
-    answer = to_html(q.answer, bank, site_url)
+    answer = for_export(f.answer, q, site_url)
     correct = [f"{LETTERS[i]}. {item}" for i, (item, c) in enumerate(zip(items, q.choices, strict=True)) if c.correct]
     if correct:
         label = "Correct choices" if len(correct) > 1 else "Correct choice"
         answer = f"<p><strong>{label}:</strong> {'; '.join(correct)}</p>{answer}"
+    reasons = ""
+    if any(f.reasons):
+        reasons = (
+            '<ol type="A">'
+            + "".join(f"<li>{for_export_inline(r, q, site_url) if r else ''}</li>" for r in f.reasons)
+            + "</ol>"
+        )
     sources = "".join(
         f'<li><a href="{escape(s.url)}">{escape(s.title)}</a> ({escape(s.authors)}, {s.year})</li>'
         for s in (bank.sources[k] for k in q.sources if k in bank.sources)
     )
     fields = [
         q.id,
+        escape(q.title or q.id),
         escape(topic),
         escape(q.level.capitalize()),
-        to_html(q.text, bank, site_url),
+        for_export(f.text, q, site_url),
         choices,
         answer,
-        to_html(q.explanation, bank, site_url) if q.explanation else "",
+        reasons,
+        for_export(f.explanation, q, site_url) if f.explanation else "",
         f"<ul>{sources}</ul>" if sources else "",
         escape(permalink(q, site_url)) if site_url else "",
     ]
@@ -102,24 +118,24 @@ def question_note(question: Question, bank: Bank, *, site_url: str | None) -> ge
     return genanki.Note(model=MODEL, fields=fields, tags=tags, guid=genanki.guid_for(q.id))
 
 
-def build_deck(bank: Bank, *, site_url: str | None) -> genanki.Deck:
+def build_deck(bank: Bank, fragments: Fragments, *, site_url: str | None) -> genanki.Deck:
     deck = genanki.Deck(
         DECK_ID,
         DECK_NAME,
         description="Self-check questions on how language models are post-trained, with answers and sources.",
     )
     for question in bank.questions:
-        deck.add_note(question_note(question, bank, site_url=site_url))
+        deck.add_note(question_note(question, bank, fragments, site_url=site_url))
     return deck
 
 
-def render_apkg(bank: Bank, *, site_url: str | None, timestamp: float) -> bytes:
+def render_apkg(bank: Bank, fragments: Fragments, *, site_url: str | None, timestamp: float) -> bytes:
     """The .apkg file: a zip holding the collection (SQLite) and an empty media list.
 
     genanki's own `write_to_file` leaves its temporary database behind and stamps the zip with the
     build time; writing the database ourselves keeps the bytes a function of bank and timestamp.
     """
-    package = genanki.Package(build_deck(bank, site_url=site_url))
+    package = genanki.Package(build_deck(bank, fragments, site_url=site_url))
     with tempfile.TemporaryDirectory(prefix="qb-anki-") as tmp:
         path = Path(tmp) / "collection.anki2"
         connection = sqlite3.connect(path)

@@ -10,10 +10,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .export_text import permalink, site_base
-from .exports import SCHEMA_SRC, SCHEMA_VERSION, worksheet_src
-from .model import LEVELS, Bank, GlossaryTerm, Question, Source, Topic
-from .paths import page_url, topic_src
+from ..model import LEVELS, Bank, GlossaryTerm, Question, Source, Topic
+from ..paths import SCHEMA_SRC, SCHEMA_VERSION, page_url, permalink, site_base, topic_src, worksheet_src
 
 KEBAB = "^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -54,6 +52,7 @@ def _topic(topic: Topic, site_url: str | None) -> dict[str, Any]:
 def _question(q: Question, site_url: str | None) -> dict[str, Any]:
     return {
         "id": q.id,
+        "title": q.title or None,
         "topic": q.topic,
         "order": q.order,
         "level": q.level,
@@ -62,7 +61,7 @@ def _question(q: Question, site_url: str | None) -> dict[str, Any]:
         "tags": q.tags,
         "sources": q.sources,
         "text": q.text,
-        "choices": [{"text": c.text, "correct": c.correct} for c in q.choices],
+        "choices": [{"text": c.text, "correct": c.correct, "reason": c.reason or None} for c in q.choices],
         "answer": q.answer,
         "explanation": q.explanation,
         "permalink": permalink(q, site_url),
@@ -117,6 +116,7 @@ def questions_schema(*, site_url: str | None) -> dict[str, Any]:
     question = _object(
         {
             "id": {**kebab, "description": "Stable ID (the file name); unique across the bank."},
+            "title": _nullable_text("A few words naming what the question is about, plain text."),
             "topic": {**kebab, "description": "Slug of the topic that holds the question."},
             "order": {"type": "integer", "description": "Position in its topic (ascending)."},
             "level": {"enum": list(LEVELS)},
@@ -137,8 +137,12 @@ def questions_schema(*, site_url: str | None) -> dict[str, Any]:
                 "type": "array",
                 "description": "Choices in order (A, B, ...); empty for a reveal question.",
                 "items": _object(
-                    {"text": _text("Markdown."), "correct": {"type": "boolean"}},
-                    "One choice and whether it is correct.",
+                    {
+                        "text": _text("Markdown."),
+                        "correct": {"type": "boolean"},
+                        "reason": _nullable_text("Why the choice is right or wrong, Markdown."),
+                    },
+                    "One choice, whether it is correct, and why.",
                 ),
             },
             "answer": _text("The answer, Markdown."),

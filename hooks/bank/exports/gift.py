@@ -1,18 +1,19 @@
-"""The bank as a Moodle GIFT file: one category per topic, each question named by its ID.
+"""The bank as a Moodle GIFT file: one category per topic, each question named by its title.
 
 Text goes in as HTML (`[html]`), math as `\\(...\\)` for Moodle's MathJax filter. Every field is
 kept on one line (newlines written as GIFT's `\\n`), because a blank line ends a GIFT question.
-Choice questions become multiple-choice questions; reveal questions become essays whose general
-feedback holds the answer. A question with several correct choices shares 100% among them and
-takes 100% off for any wrong one, as in Moodle's own GIFT examples.
+Choice questions become multiple-choice questions, each choice with its reason as feedback; reveal
+questions become essays whose general feedback holds the answer. A question with several correct
+choices shares 100% among them and takes 100% off for any wrong one, as in Moodle's own examples.
 """
 
 from __future__ import annotations
 
 from html import escape
 
-from .export_text import choices_html, permalink, to_html
-from .model import Bank, Question
+from ..fragments import Fragments, QuestionFragments, for_export, for_export_inline
+from ..model import Bank, Question
+from ..paths import permalink
 
 ROOT_CATEGORY = "Post-training self-check"
 # Moodle reads `\` + one of these as the literal character.
@@ -32,11 +33,10 @@ def _weight(count: int) -> str:
     return f"{100 / count:.5f}".rstrip("0").rstrip(".")
 
 
-def _feedback(question: Question, bank: Bank, site_url: str | None) -> str:
-    q = question
-    parts = [to_html(q.answer, bank, site_url)]
-    if q.explanation:
-        parts.append(to_html(q.explanation, bank, site_url))
+def _feedback(q: Question, f: QuestionFragments, bank: Bank, site_url: str | None) -> str:
+    parts = [for_export(f.answer, q, site_url)]
+    if f.explanation:
+        parts.append(for_export(f.explanation, q, site_url))
     sources = [
         f'<a href="{escape(s.url)}">{escape(s.title)}</a> ({escape(s.authors)}, {s.year})'
         for s in (bank.sources[k] for k in q.sources if k in bank.sources)
@@ -48,31 +48,35 @@ def _feedback(question: Question, bank: Bank, site_url: str | None) -> str:
     return "\n".join(parts)
 
 
-def render_question(question: Question, bank: Bank, *, site_url: str | None) -> str:
+def render_question(question: Question, bank: Bank, fragments: Fragments, *, site_url: str | None) -> str:
     q = question
-    lines = [f"// {q.id} ({q.path})", f"::{gift_escape(q.id)}::[html]{gift_escape(to_html(q.text, bank, site_url))}{{"]
+    f = fragments.questions[q.id]
+    name = gift_escape(q.title or q.id)
+    lines = [f"// {q.id} ({q.path})", f"::{name}::[html]{gift_escape(for_export(f.text, q, site_url))}{{"]
     correct = sum(c.correct for c in q.choices)
-    for choice, html in zip(q.choices, choices_html(q.choices, bank, site_url), strict=True):
-        text = gift_escape(html)
+    for choice, html, reason in zip(q.choices, f.choices, f.reasons, strict=True):
+        text = gift_escape(for_export_inline(html, q, site_url))
         if not q.multiple:
             mark = "=" if choice.correct else "~"
         else:
             mark = f"~%{_weight(correct)}%" if choice.correct else "~%-100%"
-        lines.append(f"{mark}{text}")
-    lines.append(f"####{gift_escape(_feedback(q, bank, site_url))}")
+        feedback = f"#{gift_escape(for_export_inline(reason, q, site_url))}" if reason else ""
+        lines.append(f"{mark}{text}{feedback}")
+    lines.append(f"####{gift_escape(_feedback(q, f, bank, site_url))}")
     lines.append("}")
     return "\n".join(lines)
 
 
-def render_gift(bank: Bank, *, site_url: str | None) -> str:
+def render_gift(bank: Bank, fragments: Fragments, *, site_url: str | None) -> str:
     blocks = [
         f"// {ROOT_CATEGORY}: every question of the bank in Moodle GIFT format, generated from the bank.\n"
-        "// Import: Question bank > Import > GIFT format. Question names are the stable question IDs."
+        "// Import: Question bank > Import > GIFT format. Each question is named by its title; the comment\n"
+        "// above it gives its stable ID."
     ]
     for topic in bank.topics:
         if not topic.questions:
             continue
         # In category paths '/' separates levels; Moodle reads '//' as a slash within a name.
         blocks.append(f"$CATEGORY: $course$/top/{ROOT_CATEGORY}/{topic.title.replace('/', '//')}")
-        blocks += [render_question(q, bank, site_url=site_url) for q in topic.questions]
+        blocks += [render_question(q, bank, fragments, site_url=site_url) for q in topic.questions]
     return "\n\n".join(blocks) + "\n"

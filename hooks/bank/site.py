@@ -1,0 +1,142 @@
+"""The site the bank makes: every generated file, and what the hand-written pages need. Pure: no MkDocs imports.
+
+One render step serves two builders. The MkDocs hook asks for the same `SiteFiles` in memory, feeds
+each generated page's Markdown to MkDocs (markers in place of the final HTML) and splices the HTML
+in after conversion; `write_docs` puts the same pages, with the HTML written into the Markdown,
+in a plain docs folder that any builder reads (MkDocs without hooks, Zensical).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urljoin
+
+from .exports import export_files
+from .fragments import Fragments
+from .glossary import abbreviations, render_glossary_page, unwrap_title_abbrs
+from .mathml import MathFailure, render_math
+from .model import Bank
+from .paths import GLOSSARY_SRC, OVERVIEW_SRC, REFERENCES_SRC, topic_src, worksheet_src
+from .references import render_references_page
+from .render import Page, front_matter, render_overview, render_topic_cards, render_topic_page
+from .selfcheck import asset_tags, selfcheck_files, uses_selfcheck
+from .worksheet import render_worksheet
+
+CARDS_MARKER = "<!-- bank:topic-cards -->"  # where the home page lists the topics
+
+
+@dataclass(frozen=True)
+class GeneratedFile:
+    content: str | bytes = ""  # a page's Markdown (for pages assembled from fragments: see `page`)
+    page: Page | None = None  # assembled from checked HTML fragments
+
+    def markdown(self, *, inline: bool = False) -> str:
+        """What a builder converts; `inline` writes the final HTML in, for a builder that cannot splice."""
+        if self.page is not None:
+            return self.page.markdown_inline if inline else self.page.markdown
+        assert isinstance(self.content, str)
+        return self.content
+
+
+@dataclass
+class SiteFiles:
+    bank: Bank
+    fragments: Fragments
+    files: dict[str, GeneratedFile] = field(default_factory=dict)
+
+    def page_markdown(self, src: str, markdown: str) -> str:
+        """The Markdown of any page (generated or from docs/) as the site converts it."""
+        generated = self.files.get(src)
+        if generated is not None and generated.page is not None:
+            return markdown  # its fragments carry their tooltips already
+        if CARDS_MARKER in markdown:
+            markdown = markdown.replace(CARDS_MARKER, render_topic_cards(self.bank, page_src=src))
+        if src != GLOSSARY_SRC:  # the glossary page defines the terms in full already
+            markdown += abbreviations(self.bank.glossary)
+        return markdown
+
+    def page_html(self, src: str, html: str) -> tuple[str, list[MathFailure]]:
+        """A converted page made final: math as MathML, plain headings and links, fragments spliced in."""
+        html, failures = render_math(unwrap_title_abbrs(html))
+        generated = self.files.get(src)
+        if generated is not None and generated.page is not None:
+            html = generated.page.splice(html)
+        if uses_selfcheck(self.bank, src):
+            html = asset_tags(src) + html
+        return html, failures
+
+
+def site_files(
+    bank: Bank, fragments: Fragments, *, edit_root: str | None = None, site_url: str | None = None
+) -> SiteFiles:
+    """Every file the bank adds to the site, by its path in the docs tree. Edit links go in front matter,
+    which Material and Zensical both read (overrides/partials/actions.html)."""
+
+    def edit(source: str | None) -> dict[str, object]:
+        return {"edit_url": edit_root + source if edit_root and source else ""}
+
+    files: dict[str, GeneratedFile] = {OVERVIEW_SRC: GeneratedFile(front_matter(edit(None)) + render_overview(bank))}
+    for topic in bank.topics:
+        page = render_topic_page(topic, bank, fragments, edit_root=edit_root)
+        files[topic_src(topic)] = GeneratedFile(page=page)
+        if topic.questions:  # derived from the topic page: no edit button
+            files[worksheet_src(topic)] = GeneratedFile(page=render_worksheet(topic, fragments))
+    for src, source, content in (
+        (GLOSSARY_SRC, "questions/glossary.yml", render_glossary_page(bank)),
+        (REFERENCES_SRC, "questions/references.yml", render_references_page(bank)),
+    ):
+        files[src] = GeneratedFile(front_matter(edit(source)) + content)
+    for src, content in selfcheck_files(bank).items():
+        files[src] = GeneratedFile(front_matter(edit(None)) + content if src.endswith(".md") else content)
+    files.update(
+        {src: GeneratedFile(content) for src, content in export_files(bank, fragments, site_url=site_url).items()}
+    )
+    return SiteFiles(bank, fragments, files)
+
+
+def write_docs(site: SiteFiles, docs_dir: Path, out_dir: Path) -> list[str]:
+    """A complete docs folder in `out_dir`: the hand-written pages and every generated file, final.
+
+    Returns the generated Markdown pages, by path. Hand-written pages get what the hook would give them
+    before conversion (topic cards, tooltips); their formulas stay as arithmatex writes them.
+    """
+    if out_dir.exists():
+        shutil.rmtree(out_dir)
+    shutil.copytree(docs_dir, out_dir)
+    for path in sorted(out_dir.rglob("*.md")):
+        src = path.relative_to(out_dir).as_posix()
+        path.write_text(site.page_markdown(src, path.read_text(encoding="utf-8")), encoding="utf-8")
+    pages = []
+    for src, generated in site.files.items():
+        target = out_dir / src
+        if target.exists():
+            raise FileExistsError(f"docs/{src} clashes with a file generated from the question bank; rename it")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if src.endswith(".md"):
+            markdown = site.page_markdown(src, generated.markdown(inline=True))
+            if uses_selfcheck(site.bank, src):
+                markdown = _with_script(markdown, src)
+            target.write_text(markdown, encoding="utf-8")
+            pages.append(src)
+        else:
+            content = generated.content
+            target.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+    return pages
+
+
+def _with_script(markdown: str, src: str) -> str:
+    """The self-check's script in the page content, where it looks for itself (its stylesheet is in extra_css)."""
+    script = asset_tags(src).split("\n")[1]
+    head, sep, body = markdown.partition("\n---\n\n") if markdown.startswith("---\n") else ("", "", markdown)
+    return f"{head}{sep}{script}\n\n{body}"
+
+
+def edit_root(repo_url: str | None, edit_uri: str | None, project_root: Path, docs_dir: Path) -> str | None:
+    """The URL that a bank file's path (e.g. `questions/sft/x.md`) is appended to for its edit link."""
+    if not repo_url or not edit_uri:
+        return None
+    to_root = os.path.relpath(project_root, docs_dir).replace(os.sep, "/") + "/"
+    return urljoin(urljoin(repo_url.rstrip("/") + "/", edit_uri), to_root)
