@@ -22,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -39,17 +40,27 @@ LEVELS = ("foundation", "intermediate", "advanced")
 LETTERS = "ABCD"
 
 
-def question(n: int, size: int) -> dict[str, object]:
+@dataclass
+class Synthetic:
+    text: str
+    choices: list[str]
+    reasons: list[str]
+    correct: int
+    answer: str
+    explanation: str
+
+
+def question(n: int, size: int) -> Synthetic:
     """The texts of synthetic question `n`: the same for both builds."""
     formula = " Its reward is $r_\\phi(x, y) = \\log \\sigma(z_{n})$." if n % 5 == 0 else ""
-    return {
-        "text": f"Synthetic question {n}: which statement about *SFT* and DPO in step {n} holds?{formula}",
-        "choices": [f"Choice {c} of question {n}, with `code` and a KL penalty" for c in range(4)],
-        "reasons": [f"Reason {c}: why choice {c} of question {n} is right or wrong, for RLHF." for c in range(4)],
-        "correct": n % 4,
-        "answer": f"The answer to question {n}, with a [link](#question-{(n + 1) % size:05d}).",
-        "explanation": f"Why question {n} has that answer, in a few words of explanation about PPO.",
-    }
+    return Synthetic(
+        text=f"Synthetic question {n}: which statement about *SFT* and DPO in step {n} holds?{formula}",
+        choices=[f"Choice {c} of question {n}, with `code` and a KL penalty" for c in range(4)],
+        reasons=[f"Reason {c}: why choice {c} of question {n} is right or wrong, for RLHF." for c in range(4)],
+        correct=n % 4,
+        answer=f"The answer to question {n}, with a [link](#question-{(n + 1) % size:05d}).",
+        explanation=f"Why question {n} has that answer, in a few words of explanation about PPO.",
+    )
 
 
 def topic_of(n: int, size: int, topics: int) -> int:
@@ -70,13 +81,13 @@ def write_bank(root: Path, size: int, topics: int) -> None:
     for n in range(size):
         q = question(n, size)
         choices = "\n".join(
-            f"- [{'x' if c == q['correct'] else ' '}] {text}\n  {reason}"
-            for c, (text, reason) in enumerate(zip(q["choices"], q["reasons"], strict=True))  # type: ignore[call-overload]
+            f"- [{'x' if c == q.correct else ' '}] {text}\n  {reason}"
+            for c, (text, reason) in enumerate(zip(q.choices, q.reasons, strict=True))
         )
         (bank / f"topic-{topic_of(n, size, topics):03d}" / f"question-{n:05d}.md").write_text(
             f"---\ntitle: Synthetic question {n}\norder: {n + 1}\nlevel: {LEVELS[n % 3]}\ntags: [synthetic]\n"
-            f"sources: [ouyang2022instructgpt]\n---\n{q['text']}\n\n{choices}\n\n"
-            f"## Answer\n\n{q['answer']}\n\n## Explanation\n\n{q['explanation']}\n"
+            f"sources: [ouyang2022instructgpt]\n---\n{q.text}\n\n{choices}\n\n"
+            f"## Answer\n\n{q.answer}\n\n## Explanation\n\n{q.explanation}\n"
         )
 
 
@@ -91,17 +102,17 @@ def write_baseline(root: Path, size: int, topics: int) -> None:
     for n in range(size):
         q = question(n, size)
         t = topic_of(n, size, topics)
-        choices = "\n".join(f"{LETTERS[c]}. {text}  " for c, text in enumerate(q["choices"]))  # type: ignore[arg-type]
-        reasons = "\n".join(f"    - **{LETTERS[c]}.** {r}" for c, r in enumerate(q["reasons"]))  # type: ignore[arg-type]
-        correct = int(q["correct"])  # type: ignore[call-overload]
+        choices = "\n".join(f"{LETTERS[c]}. {text}  " for c, text in enumerate(q.choices))
+        reasons = "\n".join(f"    - **{LETTERS[c]}.** {r}" for c, r in enumerate(q.reasons))
+        correct = q.correct
         linked = (n + 1) % size
         if topic_of(linked, size, topics) != t:  # a question on another page: link to that page
             page = f"topic-{topic_of(linked, size, topics):03d}.md"
-            q["answer"] = str(q["answer"]).replace(f"(#question-{linked:05d})", f"({page}#question-{linked:05d})")
+            q.answer = q.answer.replace(f"(#question-{linked:05d})", f"({page}#question-{linked:05d})")
         pages[t].append(
-            f"## Synthetic question {n} {{ #question-{n:05d} }}\n\n{q['text']}\n\n{choices}\n\n"
-            f'??? question "Answer"\n\n    **Correct choice:** {LETTERS[correct]}. {q["choices"][correct]}\n\n'  # type: ignore[index]
-            f"    {q['answer']}\n\n{reasons}\n\n    {q['explanation']}\n\n"
+            f"## Synthetic question {n} {{ #question-{n:05d} }}\n\n{q.text}\n\n{choices}\n\n"
+            f'??? question "Answer"\n\n    **Correct choice:** {LETTERS[correct]}. {q.choices[correct]}\n\n'
+            f"    {q.answer}\n\n{reasons}\n\n    {q.explanation}\n\n"
             "    Sources: [Training language models to follow instructions with human feedback]"
             "(https://arxiv.org/abs/2203.02155) (2022)\n"
         )
@@ -131,7 +142,9 @@ def write_hooked(root: Path, size: int, topics: int) -> None:
     (root / "docs").mkdir()
     (root / "docs" / "index.md").write_text("# Home\n")
     (root / "mkdocs.yml").write_text(
-        _config(hook=True) + "nav:\n  - Home: index.md\n  - Topics: questions/\n" + yaml.safe_dump({"markdown_extensions": EXTENSIONS})
+        _config(hook=True)
+        + "nav:\n  - Home: index.md\n  - Topics: questions/\n"
+        + yaml.safe_dump({"markdown_extensions": EXTENSIONS})
     )
     _, problems = load_bank(root, docs_dir=root / "docs")
     assert not problems, problems[:5]

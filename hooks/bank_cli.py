@@ -71,6 +71,9 @@ def render(root: Path, out: Path) -> int:
         return 1
     theme = config.get("theme", {})
     if isinstance(theme, dict) and theme.get("custom_dir"):
+        if not (config_file(root).parent / theme["custom_dir"]).is_dir():
+            print(f"error: theme.custom_dir '{theme['custom_dir']}' is not a folder", file=sys.stderr)
+            return 1
         shutil.copytree(config_file(root).parent / theme["custom_dir"], out / "overrides", dirs_exist_ok=True)
         theme["custom_dir"] = "overrides"
     # The script is written into the pages that use it; Markdown cannot place a stylesheet there.

@@ -70,6 +70,7 @@ def test_check_reports_what_rendering_finds(make_bank: MakeBank) -> None:
 def test_render_writes_a_folder_that_needs_no_hook(make_bank: MakeBank, tmp_path: Path) -> None:
     root = make_bank()
     (root / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text())
+    (root / "overrides").symlink_to(ROOT / "overrides")
     out = tmp_path / "out"
     result = run("--root", root, "render", out)
     assert result.returncode == 0, result.stderr

@@ -31,7 +31,9 @@ HOSTILE = [
     pytest.param('Q <base href="https://x.org/">', "<base> element", "<base", id="base"),
     pytest.param("Q\n\n<style>body{display:none}</style>", "<style> element", "display:none", id="style"),
     pytest.param("Q <script>alert(1)</script>", "<script> element", "alert(1)", id="script"),
-    pytest.param("Q <img\nsrc=x\nonerror=alert(1)>", "'onerror' attribute on <img>", "onerror", id="tag-split-over-lines"),
+    pytest.param(
+        "Q <img\nsrc=x\nonerror=alert(1)>", "'onerror' attribute on <img>", "onerror", id="tag-split-over-lines"
+    ),
     pytest.param('Q <a href="java\nscript:alert(1)">x</a>', "", "script:", id="javascript-split-by-newline"),
     pytest.param("Q <svg/onload=alert(1)>", "<svg> element", "onload", id="svg-onload"),
     pytest.param("Q <a href=&#106;avascript:alert(1)>x</a>", "'javascript:' URL", "avascript", id="entity-encoded-url"),
@@ -60,7 +62,9 @@ def test_a_problem_is_reported_at_the_line_of_the_field(make_bank: MakeBank) -> 
 
 
 LINKS = [
-    pytest.param("See [that](#no-such-question).", "link to '#no-such-question', which is not a question ID", id="question"),
+    pytest.param(
+        "See [that](#no-such-question).", "link to '#no-such-question', which is not a question ID", id="question"
+    ),
     pytest.param("See [the page](missing.md).", "link to 'missing.md', which is not a page in docs/", id="page"),
     pytest.param("See [it](//x.org/a).", "external link '//x.org/a' must use https://", id="protocol-relative"),
     pytest.param("See [the paper](http://arxiv.org/abs/1).", "'http:' URL", id="http"),
@@ -106,7 +110,12 @@ def test_every_field_is_converted_once(make_bank: MakeBank, monkeypatch: pytest.
 
     calls: list[str] = []
     convert = markdown.Markdown.convert
-    monkeypatch.setattr(markdown.Markdown, "convert", lambda self, text: calls.append(text) or convert(self, text))
+
+    def counting(self: markdown.Markdown, text: str) -> str:
+        calls.append(text)
+        return convert(self, text)
+
+    monkeypatch.setattr(markdown.Markdown, "convert", counting)
     body = "Q?\n\n- [x] One\n  Because.\n- [ ] Two\n  Not.\n\n## Answer\n\nA.\n\n## Explanation\n\nE.\n"
     _, problems = render(make_bank, body)
     assert problems == []

@@ -113,7 +113,7 @@ def test_a_good_glossary_loads() -> None:
         ),
         (
             '- term: "a<b>c"\n  definition: D.\n  sources: [hu2021lora]\n',
-            [(1, "'a<b>c' may hold only letters, digits, spaces and - – . + / '")],
+            [(1, "'a<b>c' may hold only letters, digits, spaces, dashes, dots, plus signs, slashes and apostrophes")],
         ),
         (
             "- term: '-policy'\n  definition: The model.\n  sources: [hu2021lora]\n",

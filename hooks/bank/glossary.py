@@ -22,7 +22,7 @@ MAX_DEFINITION = 320  # one or two sentences: it is read in a tooltip
 # Tooltips show raw text: Markdown, HTML or math would appear as punctuation.
 NOT_PLAIN = re.compile(r"[$<>`*_\[\]\\]")
 # A term as the questions write it: it becomes an `abbr` definition and a heading on the glossary page.
-TERM = re.compile(r"^[\w][\w .+/'’–-]*$")
+TERM = re.compile(r"^[\w][\w .+/'\u2019\u2013-]*$")
 # An abbreviation: one word of letters with at least two capitals (SFT, CoT, QLoRA).
 ABBREVIATION = re.compile(r"^(?=(?:[a-z]*[A-Z]){2})[A-Za-z]+$")
 # Headings and links keep their text plain: a title or a link is no place for a second affordance.
@@ -103,7 +103,13 @@ def _term(item: Any, lines: Yaml, path: str, sources: Container[str], problems: 
         if not re.match(r"^\w(.*\w)?$", form.strip()):
             found.append(Problem(path, lines.line, f"'{form}' must start and end with a letter or digit"))
         elif not TERM.match(form.strip()):
-            found.append(Problem(path, lines.line, f"'{form}' may hold only letters, digits, spaces and - – . + / '"))
+            found.append(
+                Problem(
+                    path,
+                    lines.line,
+                    f"'{form}' may hold only letters, digits, spaces, dashes, dots, plus signs, slashes and apostrophes",
+                )
+            )
     problems.extend(found)
     if found:
         return None
