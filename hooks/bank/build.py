@@ -61,11 +61,11 @@ def math_problems(src: str, abs_src_path: str | None, failures: list[MathFailure
 
     Bank formulas are checked with their bank file and line when the fragments are rendered.
     """
+    if not failures:
+        return []
+    source = Path(abs_src_path).read_text(encoding="utf-8") if abs_src_path else None
     problems = []
     for failure in failures:
-        where = f"{src} (generated)"
-        if abs_src_path:
-            source = Path(abs_src_path).read_text(encoding="utf-8")
-            where = f"docs/{src}:{line_of(source, failure.tex)}"
+        where = f"docs/{src}:{line_of(source, failure.tex)}" if source is not None else f"{src} (generated)"
         problems.append(f"{where}: LaTeX error in '{failure.tex.strip()}': {failure.message}")
     return problems

@@ -170,9 +170,10 @@ class Renderer:
             return mathml
 
         mathml = MATH.sub(replace, cleaned)
-        for what in disallowed(mathml):  # the converter's output is checked like any other
+        checked = clean(mathml)
+        for what in disallowed(mathml, checked):  # the converter's output is checked like any other
             self.problems.append(Problem(path, line, f"not allowed in a formula's MathML: {what}"))
-        return clean(mathml)
+        return checked
 
 
 def render_fragments(
@@ -200,12 +201,12 @@ def _question(renderer: Renderer, q: Question) -> QuestionFragments:
         renderer.fragment(raw, source, path=str(q.path), line=line, topic=q.topic)
         for raw, (source, line) in zip(raws, fields, strict=True)
     ]
-    made.reverse()
-    text = made.pop()
-    choices = tuple(made.pop() for _ in q.choices)
-    reasons = tuple(made.pop() if c.reason else None for c in q.choices)
-    answer = made.pop()
-    return QuestionFragments(text, choices, reasons, answer, made.pop() if q.explanation else None)
+    taken = iter(made)  # in the order of _fields
+    text = next(taken)
+    choices = tuple(next(taken) for _ in q.choices)
+    reasons = tuple(next(taken) if c.reason else None for c in q.choices)
+    answer = next(taken)
+    return QuestionFragments(text, choices, reasons, answer, next(taken) if q.explanation else None)
 
 
 def _fields(q: Question) -> Iterator[tuple[str, int]]:
