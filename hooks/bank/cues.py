@@ -1,7 +1,9 @@
 """Surface cues a reader could use to pick the right choice without knowing the subject. Pure.
 
 Measured over single-answer questions, the ones a test-wise reader can game by picking one choice:
-- length: is the correct choice strictly the longest, and how long is it against the distractors;
+- length: is the correct choice strictly the longest, or strictly the shortest (a reader who has learnt
+  that the key is never the longest games the bank as well as one who picks the longest), where its
+  length ranks among the choices, and how long it is against the distractors;
 - echo: does the correct choice share more of the stem's content words than every distractor;
 - hedge: is the correct choice the only one with hedged wording ("usually", "can help").
 """
@@ -143,8 +145,11 @@ class ItemCues:
     qid: str
     topic: str
     strictly_longest: bool
+    strictly_shortest: bool
+    length_rank: float
     correct_length: int
     mean_distractor_length: float
+    distractors: int
     echo: bool
     hedge_reserved: bool
 
@@ -159,6 +164,16 @@ class CueStats:
 
     def share(self, attribute: str) -> float:
         return sum(getattr(i, attribute) for i in self.items) / self.count if self.items else 0.0
+
+    @property
+    def chance(self) -> float:
+        """The score of a blind guess: the mean of 1 / number of choices."""
+        return sum(1 / (i.distractors + 1) for i in self.items) / self.count if self.items else 0.0
+
+    @property
+    def mean_rank(self) -> float:
+        """Mean share of distractors shorter than the correct choice: 0.5 when length says nothing."""
+        return sum(i.length_rank for i in self.items) / self.count if self.items else 0.5
 
     @property
     def length_ratio(self) -> float:
@@ -184,8 +199,11 @@ def item_cues(question: Question) -> ItemCues | None:
         qid=question.id,
         topic=question.topic,
         strictly_longest=length(correct.text) > max(lengths),
+        strictly_shortest=length(correct.text) < min(lengths),
+        length_rank=sum(n < length(correct.text) for n in lengths) / len(lengths),
         correct_length=length(correct.text),
         mean_distractor_length=sum(lengths) / len(lengths),
+        distractors=len(lengths),
         echo=len(stem & content_words(correct.text)) > max(overlap),
         hedge_reserved=bool(HEDGES & set(words(correct.text))) and not any(hedged),
     )
@@ -197,7 +215,8 @@ def cue_stats(questions: Iterable[Question]) -> CueStats:
 
 def format_stats(stats: CueStats) -> str:
     return (
-        f"{stats.count} single-answer questions: correct strictly longest {stats.share('strictly_longest'):.0%}, "
-        f"length ratio {stats.length_ratio:.2f}, echo {stats.share('echo'):.0%}, "
+        f"{stats.count} single-answer questions (chance {stats.chance:.0%}): correct strictly longest "
+        f"{stats.share('strictly_longest'):.0%}, strictly shortest {stats.share('strictly_shortest'):.0%}, "
+        f"mean length rank {stats.mean_rank:.2f}, length ratio {stats.length_ratio:.2f}, echo {stats.share('echo'):.0%}, "
         f"hedge reserved {stats.share('hedge_reserved'):.0%}"
     )
