@@ -2,8 +2,8 @@
 
     .venv/bin/python bench/build.py [--sizes 1000 10000] [--topics 11] [--per-topic 50] [--repeat 3]
 
-For each size it writes a synthetic bank (the real bibliography and glossary; every question with four
-choices and their reasons, an answer, an explanation, a link, and a formula in every fifth) to a
+For each size it writes a synthetic bank (the real bibliography and glossary, 20 concepts; every question
+with a title, two concepts, four choices and their reasons, an answer, an explanation, a link, and a formula in every fifth) to a
 temporary folder and builds it through the hook: topic pages, worksheets, review and practice data
 and every export. The baseline is what a user would write instead: one Markdown page per topic holding
 the same texts as hand-written `??? question` reveals (pymdownx.details), the glossary's
@@ -72,6 +72,9 @@ def write_bank(root: Path, size: int, topics: int) -> None:
     bank.mkdir(parents=True)
     (bank / "references.yml").write_text(BIBLIOGRAPHY, encoding="utf-8")
     (bank / "glossary.yml").write_text(GLOSSARY, encoding="utf-8")
+    (bank / "concepts.yml").write_text(
+        "".join(f"- id: concept-{c:02d}\n  name: Concept {c}\n  summary: Synthetic concept {c}.\n" for c in range(20))
+    )
     for t in range(topics):
         folder = bank / f"topic-{t:03d}"
         folder.mkdir()
@@ -85,7 +88,8 @@ def write_bank(root: Path, size: int, topics: int) -> None:
             for c, (text, reason) in enumerate(zip(q.choices, q.reasons, strict=True))
         )
         (bank / f"topic-{topic_of(n, size, topics):03d}" / f"question-{n:05d}.md").write_text(
-            f"---\ntitle: Synthetic question {n}\norder: {n + 1}\nlevel: {LEVELS[n % 3]}\ntags: [synthetic]\n"
+            f"---\ntitle: Synthetic question {n}\norder: {n + 1}\nlevel: {LEVELS[n % 3]}\n"
+            f"concepts: [concept-{n % 20:02d}, concept-{(n * 7 + 3) % 20:02d}]\n"
             f"sources: [ouyang2022instructgpt]\n---\n{q.text}\n\n{choices}\n\n"
             f"## Answer\n\n{q.answer}\n\n## Explanation\n\n{q.explanation}\n"
         )

@@ -42,7 +42,7 @@ QUESTION = """\
 ---
 order: 10
 level: foundation
-tags: [basics]
+title: About basics
 sources: [ouyang2022instructgpt]
 ---
 What is post-training?

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from conftest import QUESTION
+
 from bank import Bank, load_bank
 
 SITE = "https://example.org/self-check/"
@@ -15,7 +17,7 @@ FILES: dict[str, str | bytes] = {
 title: Reward model loss
 order: 20
 level: intermediate
-tags: [bradley-terry, reward-models]
+concepts: [reward-models, post-training-methods]
 sources: [ouyang2022instructgpt]
 ---
 A reward model $r_\\phi(x, y)$ learns from pairs where $y_w$ beat $y_l$. Which loss {is it}? See [the basics](#what-is-post-training).
@@ -43,20 +45,36 @@ It is the likelihood of the comparisons when $P(w \\succ l) < 1$ follows a sigmo
 ---
 order: 30
 level: advanced
-tags: [rlhf]
+title: About rlhf
+concepts: [post-training-methods, reward-models]
 sources: [ouyang2022instructgpt]
 multiple: true
 ---
 Which of these are post-training methods?
 
 - [x] RLHF
+  Reason: RLHF.
 - [ ] Tokenizer training
+  Reason: Tokenizer training.
 - [x] DPO
+  Reason: DPO.
 - [ ] Pre-training on more web text
+  Reason: Pre-training on more web text.
 
 ## Answer
 
 RLHF and DPO.
+""",
+    "basics/what-is-post-training.md": QUESTION.replace(
+        "level: foundation\n", "level: foundation\nconcepts: [post-training-methods, reward-models]\n"
+    ),
+    "concepts.yml": """\
+- id: post-training-methods
+  name: Post-training methods
+  summary: What is done to a model after pre-training, and in what order.
+- id: reward-models
+  name: Reward models
+  summary: Models that score a response, learnt from comparisons.
 """,
     "later/_topic.md": """\
 ---

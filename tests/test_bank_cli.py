@@ -60,7 +60,7 @@ def test_new_in_an_unknown_topic_fails_with_a_message(make_bank: MakeBank) -> No
 
 
 def test_check_reports_what_rendering_finds(make_bank: MakeBank) -> None:
-    bad = "---\norder: 20\nlevel: foundation\ntags: [a]\nsources: [ouyang2022instructgpt]\n---\nQ <iframe></iframe>\n\n## Answer\n\nA.\n"
+    bad = "---\norder: 20\nlevel: foundation\ntitle: A question\nsources: [ouyang2022instructgpt]\n---\nQ <iframe></iframe>\n\n## Answer\n\nA.\n"
     root = make_bank({"basics/bad.md": bad})
     result = run("--root", root, "check")
     assert result.returncode == 1

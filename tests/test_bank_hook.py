@@ -58,7 +58,7 @@ def test_small_bank_builds(make_bank: MakeBank) -> None:
 def test_broken_bank_fails_the_build_with_every_problem(make_bank: MakeBank) -> None:
     root = make_bank(
         {
-            "basics/bad.md": "---\norder: 20\nlevel: foundation\ntags: [a]\nsources: [nope]\n---\nQ?\n",
+            "basics/bad.md": "---\norder: 20\nlevel: foundation\ntitle: A question\nsources: [nope]\n---\nQ?\n",
             "stray.md": "x\n",
         }
     )
@@ -74,7 +74,9 @@ def test_broken_bank_fails_the_build_with_every_problem(make_bank: MakeBank) -> 
 
 
 def test_check_command_prints_the_same_problems(make_bank: MakeBank) -> None:
-    root = make_bank({"basics/bad.md": "---\norder: 20\nlevel: foundation\ntags: [a]\nsources: [nope]\n---\nQ?\n"})
+    root = make_bank(
+        {"basics/bad.md": "---\norder: 20\nlevel: foundation\ntitle: A question\nsources: [nope]\n---\nQ?\n"}
+    )
     cli = [sys.executable, str(ROOT / "hooks" / "bank_cli.py"), "--root", str(root), "check"]
     result = subprocess.run(cli, capture_output=True, text=True)
     assert result.returncode == 1

@@ -22,15 +22,26 @@ def bank() -> Bank:
 
 
 def test_bank_size_and_every_topic_covered() -> None:
-    assert len(bank().questions) >= 120
+    assert len(bank().questions) >= 190
     assert len(bank().topics) == 11
-    assert {t.slug: len(t.questions) for t in bank().topics if len(t.questions) < 8} == {}
+    assert {t.slug: len(t.questions) for t in bank().topics if len(t.questions) < 15} == {}
 
 
-def test_every_question_has_an_explanation_sources_level_and_tags() -> None:
+def test_every_question_has_a_title_an_explanation_sources_level_and_concepts() -> None:
     for q in bank().questions:
-        assert q.explanation, f"{q.path}: no explanation"
-        assert q.sources and q.tags and q.level in LEVELS, q.path
+        assert q.title and q.explanation, f"{q.path}: no title or no explanation"
+        assert q.sources and q.concepts and q.level in LEVELS, q.path
+        assert all(c.reason for c in q.choices), f"{q.path}: a choice without a reason"
+
+
+def test_concepts_cut_across_topics() -> None:
+    """A concept is a subject across the bank, not a second name for a topic."""
+    topics: dict[str, set[str]] = {}
+    for q in bank().questions:
+        for c in q.concepts:
+            topics.setdefault(c, set()).add(q.topic)
+    assert len(bank().concepts) >= 25
+    assert sum(len(t) > 1 for t in topics.values()) >= 0.5 * len(topics), topics
 
 
 def test_explanations_are_two_to_five_sentences_of_reasoning() -> None:

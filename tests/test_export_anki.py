@@ -64,7 +64,7 @@ def test_guids_survive_a_rebuild_and_an_edit(site: SiteFiles, make_bank: MakeBan
     first = notes(open_deck(deck(site), tmp_path))
     text = str(FILES["basics/pick-several.md"])
     edited = text.replace("post-training methods?", "post-training methods (edited)?")
-    second = notes(open_deck(deck(site_of(make_bank({"basics/pick-several.md": edited})), T2), tmp_path))
+    second = notes(open_deck(deck(site_of(make_bank({**FILES, "basics/pick-several.md": edited})), T2), tmp_path))
     assert set(first) == set(second)
     guid = genanki.guid_for("pick-several")
     assert "edited" in second[guid][0] and "edited" not in first[guid][0]
@@ -93,7 +93,7 @@ def test_note_fields_front_and_back(site: SiteFiles, tmp_path: Path) -> None:
     found = notes(open_deck(deck(site), tmp_path))
     flds, tags, _ = found[genanki.guid_for("pick-one")]
     note = fields_of(flds)
-    assert tags == ["topic::basics", "level::intermediate", "bradley-terry", "reward-models"]
+    assert tags == ["topic::basics", "level::intermediate", "concept::reward-models", "concept::post-training-methods"]
     assert note["Topic"] == "Basics" and note["Level"] == "Intermediate" and note["Title"] == "Reward model loss"
     assert note["Reasons"].startswith('<ol type="A"><li>A squared error fits scores, not comparisons.</li>')
     assert (
@@ -113,7 +113,7 @@ def test_note_fields_front_and_back(site: SiteFiles, tmp_path: Path) -> None:
     assert several["Answer"].startswith("<p><strong>Correct choices:</strong> A. RLHF; C. DPO</p>")
     reveal = fields_of(found[genanki.guid_for("what-is-post-training")][0])
     assert reveal["Choices"] == "" and reveal["Explanation"] == "" and reveal["Reasons"] == ""
-    assert reveal["Title"] == "what-is-post-training"  # no title yet: the ID sorts it
+    assert reveal["Title"] == "About basics"
     assert reveal["Answer"] == "<p>Training after pre-training.</p>"
 
 

@@ -103,8 +103,8 @@ def test_escape_order_keeps_latex_backslashes() -> None:
 def test_every_question_is_named_by_its_title_in_its_topic_category(site: SiteFiles) -> None:
     categories, questions = moodle_read(gift(site))
     assert categories == ["$course$/top/Post-training self-check/Basics"]  # the topic without questions has none
-    assert [q.name for q in questions] == ["what-is-post-training", "Reward model loss", "pick-several"]
-    assert [q.name for q in questions] == [q.title or q.id for q in site.bank.questions]
+    assert [q.name for q in questions] == ["About basics", "Reward model loss", "About rlhf"]
+    assert [q.name for q in questions] == [q.title for q in site.bank.questions]
 
 
 def test_text_choices_and_reasons_come_back_as_the_html_of_the_bank(site: SiteFiles) -> None:
@@ -135,8 +135,8 @@ def test_single_multiple_and_reveal_questions_get_moodle_types(site: SiteFiles) 
 def test_three_correct_choices_share_the_grade_in_moodle_precision(make_bank: MakeBank) -> None:
     root = make_bank(
         {
-            "basics/three.md": "---\norder: 40\nlevel: foundation\ntags: [a]\nsources: [ouyang2022instructgpt]\n"
-            "multiple: true\n---\nPick three.\n\n- [x] one\n- [x] two\n- [x] three\n- [ ] four\n\n## Answer\n\nThe first three.\n"
+            "basics/three.md": "---\norder: 40\nlevel: foundation\ntitle: A question\nsources: [ouyang2022instructgpt]\n"
+            "multiple: true\n---\nPick three.\n\n- [x] one\n  Reason: one.\n- [x] two\n  Reason: two.\n- [x] three\n  Reason: three.\n- [ ] four\n  Reason: four.\n\n## Answer\n\nThe first three.\n"
         }
     )
     assert "~%33.33333%one" in gift(site_of(root))

@@ -37,12 +37,10 @@ def assert_round_trip(data: dict[str, Any], bank: Bank) -> None:
         for q, e in zip(topic.questions, exported["questions"], strict=True):
             assert e["topic"] == q.topic == topic.slug
             assert (e["order"], e["level"], e["kind"], e["multiple"]) == (q.order, q.level, q.kind, q.multiple)
-            assert (e["tags"], e["sources"], e["path"]) == (q.tags, q.sources, str(q.path))
+            assert (e["concepts"], e["sources"], e["path"]) == (q.concepts, q.sources, str(q.path))
             assert (e["text"], e["answer"], e["explanation"]) == (q.text, q.answer, q.explanation)
-            assert e["title"] == (q.title or None)
-            assert e["choices"] == [
-                {"text": c.text, "correct": c.correct, "reason": c.reason or None} for c in q.choices
-            ]
+            assert e["title"] == q.title
+            assert e["choices"] == [{"text": c.text, "correct": c.correct, "reason": c.reason} for c in q.choices]
     assert {s["key"]: s for s in data["sources"]} == {
         key: {
             "key": s.key,
@@ -87,8 +85,10 @@ def test_export_is_valid_and_round_trips(make_bank: MakeBank) -> None:
 def test_export_carries_permalinks_worksheets_and_correct_marks(make_bank: MakeBank) -> None:
     _, bank = load_sample(make_bank)
     data = bank_to_json(bank, site_url=SITE)
-    assert data["version"] == 2
-    assert data["$schema"] == "questions.schema.v2.json"
+    assert data["version"] == 3
+    assert data["$schema"] == "questions.schema.v3.json"
+    assert data["concepts"] == [{"id": c.id, "name": c.name, "summary": c.summary} for c in bank.concepts]
+    assert [c["id"] for c in data["concepts"]] == ["post-training-methods", "reward-models"]
     basics, later = data["topics"]
     assert basics["permalink"] == f"{SITE}topics/basics/"
     assert basics["worksheet"] == f"{SITE}worksheets/basics/"

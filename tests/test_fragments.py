@@ -11,12 +11,12 @@ from conftest import MakeBank, render_bank
 
 from bank import Problem
 
-FRONT = "---\ntitle: A question\norder: 20\nlevel: foundation\ntags: [basics]\nsources: [ouyang2022instructgpt]\n---\n"
+FRONT = "---\ntitle: A question\norder: 20\nlevel: foundation\nsources: [ouyang2022instructgpt]\n---\n"
 PATH = "questions/basics/x.md"
 
 
 def render(make_bank: MakeBank, body: str, **files: str) -> tuple[str, list[Problem]]:
-    """Problems, and every fragment's HTML as the site would show it, for one question `x` (line 8 onwards)."""
+    """Problems, and every fragment's HTML as the site would show it, for one question `x` (line 7 onwards)."""
     site, problems = render_bank(make_bank({"basics/x.md": FRONT + body, **files}))
     f = site.fragments.questions["x"]
     parts = [f.text, *f.choices, *(r for r in f.reasons if r), f.answer, *([f.explanation] if f.explanation else [])]
@@ -49,7 +49,7 @@ def test_hostile_markup_is_a_problem_at_its_line_and_never_reaches_the_page(
 ) -> None:
     html, problems = render(make_bank, body + "\n\n## Answer\n\nA.\n")
     assert problems, "hostile text was accepted"
-    assert all(p.path == PATH and p.line >= 8 for p in problems)
+    assert all(p.path == PATH and p.line >= 7 for p in problems)
     if named:
         assert any(named in p.message for p in problems), [str(p) for p in problems]
     assert harm not in html
@@ -58,7 +58,7 @@ def test_hostile_markup_is_a_problem_at_its_line_and_never_reaches_the_page(
 def test_a_problem_is_reported_at_the_line_of_the_field(make_bank: MakeBank) -> None:
     body = "Q?\n\n- [x] Fine\n  Reason <script>x</script>.\n- [ ] Also fine\n  Fine.\n\n## Answer\n\nA.\n"
     _, problems = render(make_bank, body)
-    assert [(p.line, p.message) for p in problems] == [(11, "not allowed in bank text: <script> element")]
+    assert [(p.line, p.message) for p in problems] == [(10, "not allowed in bank text: <script> element")]
 
 
 LINKS = [
@@ -74,7 +74,7 @@ LINKS = [
 @pytest.mark.parametrize(("text", "message"), LINKS)
 def test_broken_links_are_problems(make_bank: MakeBank, text: str, message: str) -> None:
     _, problems = render(make_bank, f"Q?\n\n## Answer\n\n{text}\n")
-    assert [p.line for p in problems] == [12]
+    assert [p.line for p in problems] == [11]
     assert message in problems[0].message
 
 

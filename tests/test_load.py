@@ -18,7 +18,7 @@ def problems_of(root: Path) -> list[tuple[str, int, str]]:
 
 
 def question(
-    body: str, *, front: str = "order: 20\nlevel: foundation\ntags: [basics]\nsources: [ouyang2022instructgpt]\n"
+    body: str, *, front: str = "order: 20\nlevel: foundation\ntitle: A question\nsources: [ouyang2022instructgpt]\n"
 ) -> str:
     return f"---\n{front}---\n{body}"
 
@@ -36,12 +36,12 @@ def test_valid_bank_loads_with_no_problem(make_bank: MakeBank) -> None:
         "Intro to the basics.",
     )
     [q] = topic.questions
-    assert (q.id, q.topic, str(q.path), q.level, q.tags, q.sources) == (
+    assert (q.id, q.topic, str(q.path), q.level, q.concepts, q.sources) == (
         "what-is-post-training",
         "basics",
         Q + "what-is-post-training.md",
         "foundation",
-        ["basics"],
+        [],
         ["ouyang2022instructgpt"],
     )
     assert (q.text, q.answer, q.explanation, q.choices, q.kind) == (
@@ -54,13 +54,11 @@ def test_valid_bank_loads_with_no_problem(make_bank: MakeBank) -> None:
 
 
 def test_choices_explanation_and_order(make_bank: MakeBank) -> None:
-    body = (
-        "Pick one.\n\n- [ ] Alpha\n- [x] Beta `code`\n- [ ] Gamma\n\n## Answer\n\nBeta.\n\n## Explanation\n\nBecause.\n"
-    )
+    body = "Pick one.\n\n- [ ] Alpha\n  Reason: Alpha.\n- [x] Beta `code`\n  Reason: Beta `code`.\n- [ ] Gamma\n  Reason: Gamma.\n\n## Answer\n\nBeta.\n\n## Explanation\n\nBecause.\n"
     root = make_bank(
         {
             "basics/pick.md": question(
-                body, front="order: 5\nlevel: advanced\ntags: [x]\nsources: [ouyang2022instructgpt]\n"
+                body, front="order: 5\nlevel: advanced\ntitle: A question\nsources: [ouyang2022instructgpt]\n"
             )
         }
     )
@@ -70,22 +68,22 @@ def test_choices_explanation_and_order(make_bank: MakeBank) -> None:
     assert first.id == "pick" and second.id == "what-is-post-training"
     assert [(c.text, c.correct, c.line) for c in first.choices] == [
         ("Alpha", False, 9),
-        ("Beta `code`", True, 10),
-        ("Gamma", False, 11),
+        ("Beta `code`", True, 11),
+        ("Gamma", False, 13),
     ]
     assert (first.text, first.answer, first.explanation, first.kind) == ("Pick one.", "Beta.", "Because.", "single")
 
 
 def test_multiple_answer_question(make_bank: MakeBank) -> None:
-    body = "Select all that apply.\n\n- [x] A\n- [ ] B\n- [x] C\n\n## Answer\n\nA and C.\n"
-    front = "order: 20\nlevel: foundation\ntags: [x]\nsources: [ouyang2022instructgpt]\nmultiple: true\n"
+    body = "Select all that apply.\n\n- [x] A\n  Reason: A.\n- [ ] B\n  Reason: B.\n- [x] C\n  Reason: C.\n\n## Answer\n\nA and C.\n"
+    front = "order: 20\nlevel: foundation\ntitle: A question\nsources: [ouyang2022instructgpt]\nmultiple: true\n"
     bank, problems = load_bank(make_bank({"basics/multi.md": question(body, front=front)}))
     assert problems == []
     assert bank.topics[0].questions[1].kind == "multiple"
 
 
 def test_fenced_code_is_not_parsed_as_sections_or_choices(make_bank: MakeBank) -> None:
-    body = "What does this print?\n\n```text\n## Answer\n- [x] not a choice\n```\n\n## Answer\n\nNothing.\n"
+    body = "What does this print?\n\n```text\n## Answer\n- [x] not a choice\n  Reason: not a choice.\n```\n\n## Answer\n\nNothing.\n"
     bank, problems = load_bank(make_bank({"basics/code.md": question(body)}))
     assert problems == []
     q = bank.topics[0].questions[1]
@@ -97,17 +95,17 @@ CASES = [
         "basics/x.md",
         question(
             "Q?\n\n## Answer\n\nA.\n",
-            front="order: 20\nlevel: foundation\ntags: [a]\nsources: [ouyang2022instructgpt]\nsource: [x]\n",
+            front="order: 20\nlevel: foundation\ntitle: A question\nsources: [ouyang2022instructgpt]\nsource: [x]\n",
         ),
         6,
-        "unknown key 'source' (allowed: level, multiple, order, sources, tags, title)",
+        "unknown key 'source' (allowed: concepts, level, multiple, order, sources, title)",
         id="unknown-key",
     ),
     pytest.param(
         "basics/x.md",
         question(
             "Q?\n\n## Answer\n\nA.\n",
-            front="title: [a, b]\norder: 20\nlevel: foundation\ntags: [a]\nsources: [ouyang2022instructgpt]\n",
+            front="title: [a, b]\norder: 20\nlevel: foundation\nsources: [ouyang2022instructgpt]\n",
         ),
         2,
         "'title' must be a few words on one line",
@@ -117,9 +115,7 @@ CASES = [
         "basics/x.md",
         question(
             "Q?\n\n## Answer\n\nA.\n",
-            front="title: "
-            + "w" * 81
-            + "\norder: 20\nlevel: foundation\ntags: [a]\nsources: [ouyang2022instructgpt]\n",
+            front="title: " + "w" * 81 + "\norder: 20\nlevel: foundation\nsources: [ouyang2022instructgpt]\n",
         ),
         2,
         "'title' is 81 characters; keep it under 80",
@@ -148,32 +144,65 @@ CASES = [
     ),
     pytest.param(
         "basics/x.md",
-        question("Q?\n\n- [ ] A\n- [ ] B\n\n## Answer\n\nA.\n"),
+        question("Q?\n\n- [ ] A\n  Reason: A.\n- [ ] B\n  Reason: B.\n\n## Answer\n\nA.\n"),
         9,
         "no correct choice (mark it '- [x] ')",
         id="no-correct",
     ),
     pytest.param(
         "basics/x.md",
-        question("Q?\n\n- [x] A\n- [x] B\n\n## Answer\n\nA.\n"),
-        10,
+        question("Q?\n\n- [x] A\n  Reason: A.\n- [x] B\n  Reason: B.\n\n## Answer\n\nA.\n"),
+        11,
         "several correct choices in a single-answer question (keep one '- [x]', or add 'multiple: true')",
         id="several-correct",
     ),
     pytest.param(
         "basics/x.md",
-        question("Q?\n\n- [x] Same text\n- [ ] same  TEXT\n\n## Answer\n\nA.\n"),
-        10,
+        question(
+            "Q?\n\n- [x] Same text\n  Reason: Same text.\n- [ ] same  TEXT\n  Reason: same  TEXT.\n\n## Answer\n\nA.\n"
+        ),
+        11,
         "duplicate choice (same text as line 9)",
         id="duplicate-choice",
     ),
     pytest.param(
         "basics/x.md",
-        question("Q?\n\n- [x] A\n- [ ] B\nmore text\n- [ ] C\n\n## Answer\n\nA.\n"),
-        11,
+        question(
+            "Q?\n\n- [x] A\n  Reason: A.\n- [ ] B\n  Reason: B.\nmore text\n- [ ] C\n  Reason: C.\n\n## Answer\n\nA.\n"
+        ),
+        13,
         "choices must be one task list at the end of the question text: one line per choice, "
         "its reason indented on the lines under it",
         id="choices-not-at-end",
+    ),
+    pytest.param(
+        "basics/x.md",
+        question("Q?\n\n## Answer\n\nA.\n", front="order: 20\nlevel: foundation\nsources: [ouyang2022instructgpt]\n"),
+        2,
+        "'title' is required: a few words naming what the question is about",
+        id="no-title",
+    ),
+    pytest.param(
+        "basics/x.md",
+        question("Q?\n\n- [x] A\n  Right.\n- [ ] B\n\n## Answer\n\nA.\n"),
+        11,
+        "choice without a reason: on the line under it, indented by two spaces, say in a sentence or two why it "
+        "is right or wrong",
+        id="no-reason",
+    ),
+    pytest.param(
+        "basics/x.md",
+        question("Q?\n\n- [x] A\n  Right.\n- [ ] B\n  Wrong.\n\n## Answer\n\nA.\n\n## Explanation\n\nSo B is wrong.\n"),
+        20,
+        "'B is wrong' names a choice by its letter or place; choices are shown shuffled, so name it by what it says",
+        id="letter-reference",
+    ),
+    pytest.param(
+        "basics/x.md",
+        question("Q?\n\n- [x] A\n  Unlike the second option, this holds.\n- [ ] B\n  Wrong.\n\n## Answer\n\nA.\n"),
+        10,
+        "'second option' names a choice by its letter or place; choices are shown shuffled, so name it by what it says",
+        id="position-reference",
     ),
     pytest.param(
         "basics/Bad_ID.md",
@@ -193,7 +222,7 @@ CASES = [
         "basics/x.md",
         question(
             "Q?\n\n## Answer\n\nA.\n",
-            front="order: 20\nlevel: foundation\ntags: [a]\nsources: [ouyang2022instructgpt, nobody2099]\n",
+            front="order: 20\nlevel: foundation\ntitle: A question\nsources: [ouyang2022instructgpt, nobody2099]\n",
         ),
         5,
         "unknown source 'nobody2099' (add it to questions/references.yml or fix the key)",
@@ -203,7 +232,7 @@ CASES = [
         "basics/x.md",
         question(
             "Q?\n\n## Answer\n\nA.\n",
-            front="order: 20\nlevel: foundation\ntags: [a]\nsources: [ouyang2022instructgt]\n",
+            front="order: 20\nlevel: foundation\ntitle: A question\nsources: [ouyang2022instructgt]\n",
         ),
         5,
         "unknown source 'ouyang2022instructgt' (did you mean 'ouyang2022instructgpt'?) "
@@ -212,12 +241,10 @@ CASES = [
     ),
     pytest.param(
         "basics/x.md",
-        question(
-            "Q?\n\n## Answer\n\nA.\n", front="order: 20\nlevel: foundation\ntags: 5\nsources: [ouyang2022instructgpt]\n"
-        ),
-        4,
-        "'tags' is required: a non-empty list, e.g. tags: [a, b]",
-        id="tags-not-a-list",
+        question("Q?\n\n## Answer\n\nA.\n", front="title: A question\norder: 20\nlevel: foundation\nsources: 5\n"),
+        5,
+        "'sources' is required: a non-empty list, e.g. sources: [a, b]",
+        id="sources-not-a-list",
     ),
     pytest.param(
         "basics/x.md",
@@ -228,14 +255,14 @@ CASES = [
     ),
     pytest.param(
         "basics/x.md",
-        question("Q?\n\n## Answer\n\nA.\n", front="order: 20\nlevel: &l foundation\ntags: [*l]\nsources: [a]\n"),
+        question("Q?\n\n## Answer\n\nA.\n", front="order: 20\nlevel: &l foundation\ntitle: *l\nsources: [a]\n"),
         3,
         "YAML anchors and aliases (&name, *name) are not allowed: write the value out",
         id="yaml-alias",
     ),
     pytest.param(
         "basics/x.md",
-        question("Q?\n\n## Answer\n\nA.\n", front="order: 20\ntags: " + "[" * 100_000 + "]" * 100_000 + "\n"),
+        question("Q?\n\n## Answer\n\nA.\n", front="order: 20\nsources: " + "[" * 100_000 + "]" * 100_000 + "\n"),
         2,
         "YAML nested more than 8 levels deep (bank files need no more)",
         id="yaml-too-deep",
@@ -243,9 +270,11 @@ CASES = [
     pytest.param(
         "basics/x.md",
         question(
-            "Q?\n\n" + "".join(f"- [{'x' if i == 0 else ' '}] Choice {i}\n" for i in range(27)) + "\n## Answer\n\nA.\n"
+            "Q?\n\n"
+            + "".join(f"- [{'x' if i == 0 else ' '}] Choice {i}\n  Why {i}.\n" for i in range(27))
+            + "\n## Answer\n\nA.\n"
         ),
-        35,
+        61,
         "more than 26 choices (one letter each, A to Z)",
         id="too-many-choices",
     ),
@@ -264,7 +293,7 @@ CASES = [
         "basics/x.md",
         question(
             "Q?\n\n## Answer\n\nA.\n",
-            front="order: 10\nlevel: foundation\ntags: [a]\nsources: [ouyang2022instructgpt]\n",
+            front="order: 10\nlevel: foundation\ntitle: A question\nsources: [ouyang2022instructgpt]\n",
         ),
         2,
         "order 10 is already used by questions/basics/what-is-post-training.md",
@@ -273,7 +302,8 @@ CASES = [
     pytest.param(
         "basics/x.md",
         question(
-            "Q?\n\n## Answer\n\nA.\n", front="order: 20\nlevel: expert\ntags: [a]\nsources: [ouyang2022instructgpt]\n"
+            "Q?\n\n## Answer\n\nA.\n",
+            front="order: 20\nlevel: expert\ntitle: A question\nsources: [ouyang2022instructgpt]\n",
         ),
         3,
         "'level' must be one of: foundation, intermediate, advanced",
@@ -281,7 +311,7 @@ CASES = [
     ),
     pytest.param(
         "basics/x.md",
-        question("Q?\n\n## Answer\n\nA.\n", front="order: 20\nlevel: foundation\ntags: [a]\nsources: []\n"),
+        question("Q?\n\n## Answer\n\nA.\n", front="order: 20\nlevel: foundation\ntitle: A question\nsources: []\n"),
         5,
         "'sources' is required: a non-empty list, e.g. sources: [a, b]",
         id="no-sources",
@@ -378,8 +408,8 @@ def test_every_problem_is_reported_at_once_in_order(make_bank: MakeBank) -> None
     root = make_bank(
         {
             "basics/a.md": question(
-                "Q1?\n\n- [ ] A\n- [ ] B\n\n## Answer\n\nA.\n",
-                front="order: 20\nlevel: foundation\ntags: [a]\nsources: [nope]\nextra: 1\n",
+                "Q1?\n\n- [ ] A\n  Reason: A.\n- [ ] B\n  Reason: B.\n\n## Answer\n\nA.\n",
+                front="order: 20\nlevel: foundation\ntitle: Another question\nsources: [nope]\nextra: 1\n",
             ),
             "basics/b.md": question("Q2?\n"),
             "stray.md": "x\n",
@@ -387,7 +417,7 @@ def test_every_problem_is_reported_at_once_in_order(make_bank: MakeBank) -> None
     )
     assert problems_of(root) == [
         ("questions/basics/a.md", 5, "unknown source 'nope' (add it to questions/references.yml or fix the key)"),
-        ("questions/basics/a.md", 6, "unknown key 'extra' (allowed: level, multiple, order, sources, tags, title)"),
+        ("questions/basics/a.md", 6, "unknown key 'extra' (allowed: concepts, level, multiple, order, sources, title)"),
         ("questions/basics/a.md", 10, "no correct choice (mark it '- [x] ')"),
         ("questions/basics/b.md", 2, "order 20 is already used by questions/basics/a.md"),
         ("questions/basics/b.md", 7, "missing '## Answer' section (the text the reader reveals)"),
@@ -399,8 +429,8 @@ def test_no_question_disappears_when_its_file_has_problems(make_bank: MakeBank) 
     root = make_bank(
         {
             "basics/broken.md": question(
-                "Q?\n\n- [ ] A\n\n## Answer\n\nA.\n",
-                front="order: 30\nlevel: nope\ntags: [a]\nsources: [ouyang2022instructgpt]\n",
+                "Q?\n\n- [ ] A\n  Reason: A.\n\n## Answer\n\nA.\n",
+                front="order: 30\nlevel: nope\ntitle: A question\nsources: [ouyang2022instructgpt]\n",
             )
         }
     )
@@ -452,6 +482,159 @@ def test_a_duplicate_key_inside_a_bibliography_entry_is_a_problem(make_bank: Mak
 
 
 def test_choices_that_differ_by_one_operator_are_not_duplicates(make_bank: MakeBank) -> None:
-    body = "Which holds?\n\n- [x] $x<y$\n- [ ] $x>y$\n- [ ] $x=y$\n\n## Answer\n\nThe first.\n"
+    body = "Which holds?\n\n- [x] $x<y$\n  Reason: $x<y$.\n- [ ] $x>y$\n  Reason: $x>y$.\n- [ ] $x=y$\n  Reason: $x=y$.\n\n## Answer\n\nThe first.\n"
     root = make_bank({"basics/x.md": question(body)})
     assert problems_of(root) == []
+
+
+def test_text_about_letters_that_are_not_choices_is_no_reference(make_bank: MakeBank) -> None:
+    body = (
+        "Steps (a) to (c) and $P(A)$ hold; options are open, and a plan A is fine.\n\n- [x] A\n  Right: it "
+        "beats the other options.\n- [ ] B\n  Wrong.\n\n## Answer\n\nA.\n"
+    )
+    assert problems_of(make_bank({"basics/x.md": question(body)})) == []
+
+
+CONCEPTS = """\
+- id: kl-penalty
+  name: KL penalty
+  summary: A charge for moving away from a reference model.
+- id: reward-models
+  name: Reward models
+  summary: Models that score responses.
+"""
+
+
+def with_concepts(concepts: str, *, names: list[str], concepts_file: str = CONCEPTS) -> dict[str, str]:
+    """Four questions (the base one and three more) naming `names[i]` each, and a concept list."""
+    front = (
+        "order: {order}\nlevel: foundation\ntitle: Q{order}\nconcepts: {concepts}\nsources: [ouyang2022instructgpt]\n"
+    )
+    files = {"concepts.yml": concepts_file}
+    for i, named in enumerate(names):
+        files[f"basics/q{i}.md"] = question(
+            f"Q{i}?\n\n## Answer\n\nA.\n", front=front.format(order=20 + i, concepts=named)
+        )
+    files["basics/what-is-post-training.md"] = question(
+        "What is post-training?\n\n## Answer\n\nA.\n", front=front.format(order=10, concepts=concepts)
+    )
+    return files
+
+
+def test_concepts_load_in_order_and_each_question_names_its_own(make_bank: MakeBank) -> None:
+    names = ["[kl-penalty]", "[kl-penalty, reward-models]", "[reward-models]"]
+    bank, problems = load_bank(make_bank(with_concepts("[kl-penalty, reward-models]", names=names)))
+    assert problems == []
+    assert [(c.id, c.name, c.line) for c in bank.concepts] == [
+        ("kl-penalty", "KL penalty", 1),
+        ("reward-models", "Reward models", 4),
+    ]
+    assert [q.concepts for q in bank.questions] == [
+        ["kl-penalty", "reward-models"],
+        ["kl-penalty"],
+        ["kl-penalty", "reward-models"],
+        ["reward-models"],
+    ]
+
+
+CONCEPT_CASES = [
+    pytest.param(
+        "[kl-penalty, reward-model]",
+        [
+            (
+                "questions/basics/what-is-post-training.md",
+                5,
+                "unknown concept 'reward-model' (did you mean 'reward-models'?) "
+                "(add it to questions/concepts.yml or fix the ID)",
+            )
+        ],
+        id="unknown-did-you-mean",
+    ),
+    pytest.param(
+        "[]",
+        [
+            (
+                "questions/basics/what-is-post-training.md",
+                5,
+                "'concepts' is required: 1 to 3 IDs from questions/concepts.yml, e.g. concepts: [a, b]",
+            )
+        ],
+        id="empty",
+    ),
+    pytest.param(
+        "[kl-penalty, reward-models, kl-penalty]",
+        [("questions/basics/what-is-post-training.md", 5, "a concept is named twice")],
+        id="twice",
+    ),
+]
+
+
+@pytest.mark.parametrize(("named", "expected"), CONCEPT_CASES)
+def test_concept_problems_in_a_question(make_bank: MakeBank, named: str, expected: list[tuple[str, int, str]]) -> None:
+    names = ["[kl-penalty, reward-models]"] * 3
+    assert problems_of(make_bank(with_concepts(named, names=names))) == expected
+
+
+def test_a_concept_named_by_fewer_than_three_questions_is_a_problem_at_its_entry(make_bank: MakeBank) -> None:
+    names = ["[kl-penalty]", "[kl-penalty]", "[kl-penalty, reward-models]"]
+    assert problems_of(make_bank(with_concepts("[kl-penalty]", names=names))) == [
+        (
+            "questions/concepts.yml",
+            4,
+            "concept 'reward-models' is named by 1 question; a concept groups at least 3 "
+            "(name it in more questions, merge it or remove it)",
+        ),
+    ]
+
+
+def test_concepts_without_a_concept_list_are_a_problem(make_bank: MakeBank) -> None:
+    front = "order: 20\nlevel: foundation\ntitle: Q\nconcepts: [kl-penalty]\nsources: [ouyang2022instructgpt]\n"
+    assert problems_of(make_bank({"basics/x.md": question("Q?\n\n## Answer\n\nA.\n", front=front)})) == [
+        ("questions/basics/x.md", 5, "'concepts' needs the concept list questions/concepts.yml (create it)"),
+    ]
+
+
+CONCEPT_LIST_CASES = [
+    pytest.param(
+        "- id: Bad Id\n  name: N\n  summary: S.\n",
+        1,
+        "'id' is required: lowercase kebab-case, e.g. 'kl-penalty'",
+        id="bad-id",
+    ),
+    pytest.param("- id: x\n  name: N <b>\n  summary: S.\n", 2, "concept 'x', name: ", id="markup-in-name"),
+    pytest.param("- id: x\n  name: N\n", 1, "concept 'x': 'summary' is required, on one line", id="no-summary"),
+    pytest.param(
+        "- id: x\n  name: N\n  summary: S.\n  tags: [a]\n",
+        4,
+        "unknown key 'tags' (allowed: id, name, summary)",
+        id="unknown-key",
+    ),
+    pytest.param(
+        "- id: kl-penalty\n  name: Other\n  summary: S.\n",
+        1,
+        "duplicate concept 'kl-penalty' (first at line 1)",
+        id="duplicate-id",
+    ),
+    pytest.param(
+        "- id: other\n  name: kl PENALTY\n  summary: S.\n",
+        1,
+        "concept name 'kl PENALTY' is already used at line 1",
+        id="duplicate-name",
+    ),
+    pytest.param("id: x\n", 1, "the concept list must be a YAML list of concepts", id="not-a-list"),
+]
+
+
+@pytest.mark.parametrize(("entry", "line", "message"), CONCEPT_LIST_CASES)
+def test_concept_list_problems(make_bank: MakeBank, entry: str, line: int, message: str) -> None:
+    """Each mistake in the list is reported at its line (an entry that still loads may also be unused)."""
+    first = "- id: kl-penalty\n  name: KL penalty\n  summary: S.\n"
+    concepts, offset = (first + entry, 3) if entry.startswith("- ") else (entry, 0)
+    found = problems_of(make_bank(with_concepts("[kl-penalty]", names=["[kl-penalty]"] * 3, concepts_file=concepts)))
+    at = [(n, m) for path, n, m in found if path == "questions/concepts.yml" and message in m]
+    assert [n for n, _ in at] == [line + offset], found
+    assert all(
+        "unused" in m or "is named by 0" in m
+        for path, n, m in found
+        if (n, m) not in at and path.endswith("concepts.yml")
+    )

@@ -20,7 +20,7 @@ QUESTION = """\
 ---
 order: 20
 level: advanced
-tags: [maths]
+title: About maths
 sources: [ouyang2022instructgpt]
 ---
 What is $\\frac{1}{2}$ of $x$?

@@ -15,7 +15,7 @@ SECOND = """\
 ---
 order: 20
 level: intermediate
-tags: [peft]
+title: About peft
 sources: [hu2021lora, ouyang2022instructgpt, hu2021lora]
 ---
 What does LoRA train?

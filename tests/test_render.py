@@ -15,7 +15,6 @@ CHOICE_Q = """\
 title: Which one is right
 order: 20
 level: intermediate
-tags: [x]
 sources: [ouyang2022instructgpt]
 ---
 Which one? See [the first](#what-is-post-training).
@@ -45,7 +44,7 @@ def test_topic_page_has_markdown_headings_and_html_between_them(make_bank: MakeB
     assert md.startswith(
         '---\nedit_url: "https://github.com/o/r/edit/main/questions/basics/_topic.md"\n---\n\n# Basics\n\n<!--qb:0-->'
     )
-    assert "## Question 1 { #what-is-post-training .qb-question__title }" in md  # no title: numbered
+    assert "## About basics { #what-is-post-training .qb-question__title }" in md
     assert "## Which one is right { #which-one .qb-question__title }" in md
     assert md.index("#what-is-post-training ") < md.index("#which-one ")
     assert "Alpha" not in md and "///" not in md  # the question's HTML waits in splices, not in the Markdown

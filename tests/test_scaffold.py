@@ -29,9 +29,9 @@ def test_created_file_passes_the_check_and_a_second_one_too(make_bank: MakeBank)
     bank, problems = load_bank(root, docs_dir=root / "docs")
     assert problems == []
     created = [q for q in bank.questions if q.id.startswith("new-question")]
-    assert [(q.order, q.kind, q.tags, q.sources) for q in created] == [
-        (20, "single", ["basics"], ["ouyang2022instructgpt"]),
-        (30, "single", ["basics"], ["ouyang2022instructgpt"]),
+    assert [(q.order, q.kind, q.concepts, q.sources) for q in created] == [
+        (20, "single", [], ["ouyang2022instructgpt"]),
+        (30, "single", [], ["ouyang2022instructgpt"]),
     ]
 
 

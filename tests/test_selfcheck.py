@@ -22,13 +22,14 @@ SINGLE = """\
 title: Which stage comes first
 order: 20
 level: intermediate
-tags: [basics]
 sources: [ouyang2022instructgpt]
 ---
 Which comes first?
 
 - [ ] Post-training
+  Reason: Post-training.
 - [x] Pre-training
+  Reason: Pre-training.
 
 ## Answer
 
@@ -56,7 +57,7 @@ def test_the_index_lists_where_each_question_lives_and_how_it_is_answered(make_b
                 "id": "what-is-post-training",
                 "topic": "basics",
                 "number": 1,
-                "title": None,
+                "title": "About basics",
                 "url": "topics/basics/#what-is-post-training",
                 "kind": "reveal",
             },

@@ -28,9 +28,9 @@ def test_questions_come_first_without_answers_then_the_key(make_bank: MakeBank) 
     assert page.startswith('---\nsearch: {"exclude": true}\nedit_url: ""\n---\n\n# Worksheet: Basics\n')
     assert '<a href="../../topics/basics/">Basics</a>' in page
     assert [line for line in questions.splitlines() if line.startswith("## ")] == [
-        "## Question 1 { #what-is-post-training }",
+        "## About basics { #what-is-post-training }",
         "## Reward model loss { #pick-one }",
-        "## Question 3 { #pick-several }",
+        "## About rlhf { #pick-several }",
     ]
     for question in site.bank.topics[0].questions:
         assert question.answer not in questions
@@ -53,10 +53,14 @@ def test_choices_are_lettered_and_open_questions_get_room_to_write(make_bank: Ma
 def test_answer_key_has_letters_and_reasons_for_choices_and_text_for_the_rest(make_bank: MakeBank) -> None:
     site = _sample(make_bank)
     key = _worksheet(site).split("## Answer key")[1]
-    assert '<p><strong><a href="#what-is-post-training">Question 1</a>:</strong></p><p>Training after' in key
-    assert '<p><strong><a href="#pick-one">Question 2</a>:</strong> B</p><ol class="qb-ws-reasons" type="A">' in key
+    assert '<p><strong><a href="#what-is-post-training">About basics</a>:</strong></p><p>Training after' in key
+    assert (
+        '<p><strong><a href="#pick-one">Reward model loss</a>:</strong> B</p><ol class="qb-ws-reasons" type="A">' in key
+    )
     assert "<li>A squared error fits scores, not comparisons.</li>" in key
-    assert '<p><strong><a href="#pick-several">Question 3</a>:</strong> A, C</p></div>' in key  # no reasons written
+    assert (
+        '<p><strong><a href="#pick-several">About rlhf</a>:</strong> A, C</p><ol class="qb-ws-reasons" type="A">' in key
+    )
     assert [key_entry(q) for q in site.bank.topics[0].questions] == ["", "B", "A, C"]
 
 

@@ -33,8 +33,8 @@ def test_print_layout(worksheet_url: str, chromium: Browser) -> None:
             expect(page.locator(chrome).first).to_be_hidden()
         key = page.locator("section.qb-ws-key")
         expect(key).to_be_visible()
-        expect(key).to_contain_text("Question 2: B")
-        expect(key).to_contain_text("Question 3: A, C")
+        expect(key).to_contain_text("Reward model loss: B")
+        expect(key).to_contain_text("About rlhf: A, C")
         expect(key).to_contain_text("Training after pre-training.")
         assert key.evaluate("e => getComputedStyle(e).breakBefore") == "page"
         choices = page.locator("ol.qb-ws-choices").first

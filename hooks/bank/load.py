@@ -4,28 +4,46 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from pathlib import Path, PurePosixPath
 from typing import Any, TypeGuard
 
+from .concepts import CONCEPTS, MAX_PER_QUESTION, check_usage, load_concepts
 from .glossary import GLOSSARY, load_glossary
-from .model import LEVELS, Bank, Choice, GlossaryTerm, Problem, Question, Source, Topic
-from .parse import Yaml, decode, list_entries, load_yaml, parse_question_body, split_front_matter
+from .model import LEVELS, Bank, Choice, Concept, GlossaryTerm, Problem, Question, Source, Topic
+from .parse import (
+    KEBAB,
+    Yaml,
+    decode,
+    list_entries,
+    load_yaml,
+    parse_question_body,
+    prose_lines,
+    split_front_matter,
+)
 from .sanitize import plain_text_problem
 
 BANK_DIR = "questions"
 BIBLIOGRAPHY = "references.yml"
 TOPIC_FILE = "_topic.md"
 # Data files other features keep beside the bibliography.
-ROOT_FILES = {BIBLIOGRAPHY, GLOSSARY}
+ROOT_FILES = {BIBLIOGRAPHY, GLOSSARY, CONCEPTS}
 # Editor backups and system files are never bank files: skip them rather than stop the build.
 IGNORED = re.compile(r"^(?:\..*|.*~|#.*#|Thumbs\.db|desktop\.ini)$")
 MAX_CHOICES = 26  # one letter each
 SOURCE_KEY = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
-KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ARXIV = re.compile(r"^(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?$")
-QUESTION_KEYS = {"title", "order", "level", "tags", "sources", "multiple"}
+QUESTION_KEYS = {"title", "order", "level", "concepts", "sources", "multiple"}
 MAX_TITLE = 80
+# Choices are shown shuffled: text that names one by its letter or place points at the wrong choice.
+LETTER_REFERENCE = re.compile(
+    r"\b(?i:choices?|options?|answers?)\s+\(?[A-Z]\)?(?![\w'-])"
+    r"|(?<![\w'-])[A-Z]\s+(?i:is|was|are)\s+(?i:(?:also|not|partly|only|half)\s+)?"
+    r"(?i:right|wrong|correct|incorrect|true|false)\b"
+    r"|(?<![\w$\\])\([A-Z]\)"
+    r"|\b(?i:(?:first|second|third|fourth|fifth|last)\s+(?:choice|option)s?)\b"
+)
+MATH_SPAN = re.compile(r"\$\$.*?\$\$|\$[^$\n]*\$", re.S)
 TOPIC_KEYS = {"title", "order", "summary"}
 SOURCE_KEYS = {"key", "title", "authors", "year", "venue", "arxiv", "url", "note"}  # note: for citers, never shown
 
@@ -38,6 +56,7 @@ def load_bank(root: Path, *, docs_dir: Path | None = None) -> tuple[Bank, list[P
     bank_dir = root / BANK_DIR
     problems: list[Problem] = []
     sources = _load_bibliography(bank_dir / BIBLIOGRAPHY, root, problems)
+    concepts, known_concepts = _load_concepts(bank_dir / CONCEPTS, root, problems)
     topics: list[Topic] = []
     questions: list[Question] = []
 
@@ -53,16 +72,18 @@ def load_bank(root: Path, *, docs_dir: Path | None = None) -> tuple[Bank, list[P
             if entry.name not in ROOT_FILES:
                 problems.append(Problem(rel, 1, "file outside any topic (move it into questions/<topic>/)"))
             continue
-        topic, topic_questions = _load_topic_folder(entry, root, sources, problems)
+        topic, topic_questions = _load_topic_folder(entry, root, sources, known_concepts, problems)
         questions.extend(topic_questions)
         if topic is not None:
             topic.questions = sorted(topic_questions, key=lambda q: (q.order, q.id))
             topics.append(topic)
 
     _check_across(questions, topics, problems)
+    if concepts is not None:
+        problems.extend(check_usage(concepts, questions, f"{BANK_DIR}/{CONCEPTS}"))
     glossary = _load_glossary(bank_dir / GLOSSARY, root, sources, problems)
     topics.sort(key=lambda t: (t.order, t.slug))
-    return Bank(topics, sources, glossary), sorted(set(problems))
+    return Bank(topics, sources, glossary, concepts or []), sorted(set(problems))
 
 
 def _leaves(path: Path, bank_dir: Path, rel: str, problems: list[Problem]) -> bool:
@@ -126,6 +147,27 @@ def _load_glossary(path: Path, root: Path, sources: dict[str, Source], problems:
     terms, found = load_glossary(text, _rel(path, root), sources=sources)
     problems.extend(found)
     return terms
+
+
+class _Unreadable:
+    """What a concept list that cannot be read knows: anything (its own problem is reported once)."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+def _load_concepts(
+    path: Path, root: Path, problems: list[Problem]
+) -> tuple[list[Concept] | None, Container[str] | None]:
+    """The concepts, and the IDs questions may name: None without the file (then they name none)."""
+    if not path.is_file():
+        return None, None
+    text = _read(path, root, problems)
+    concepts, found = load_concepts(text, _rel(path, root)) if text is not None else (None, [])
+    problems.extend(found)
+    if concepts is None:
+        return None, _Unreadable()
+    return concepts, {c.id for c in concepts}
 
 
 def _source(item: Any, lines: Yaml, rel: str, problems: list[Problem]) -> Source | None:
@@ -204,6 +246,7 @@ def _load_topic_folder(
     folder: Path,
     root: Path,
     known_sources: dict[str, Source],
+    known_concepts: Container[str] | None,
     problems: list[Problem],
 ) -> tuple[Topic | None, list[Question]]:
     slug = folder.name
@@ -238,7 +281,7 @@ def _load_topic_folder(
         elif path.suffix != ".md":
             problems.append(Problem(rel, 1, "not a question file (question files end in .md)"))
         else:
-            question = _load_question(path, slug, root, known_sources, problems)
+            question = _load_question(path, slug, root, known_sources, known_concepts, problems)
             if question is not None:
                 questions.append(question)
     return topic, questions
@@ -297,6 +340,7 @@ def _load_question(
     topic: str,
     root: Path,
     known_sources: dict[str, Source],
+    known_concepts: Container[str] | None,
     problems: list[Problem],
 ) -> Question | None:
     rel = _rel(path, root)
@@ -333,15 +377,14 @@ def _load_question(
             )
         if data.get("level") not in LEVELS:
             problems.append(Problem(rel, at.get("level", meta_line), f"'level' must be one of: {', '.join(LEVELS)}"))
-        for key in ("tags", "sources"):
-            value = data.get(key)
-            if not isinstance(value, list) or not value or not all(isinstance(v, str) and v for v in value):
-                problems.append(
-                    Problem(rel, at.get(key, meta_line), f"'{key}' is required: a non-empty list, e.g. {key}: [a, b]")
+        value = data.get("sources")
+        if not isinstance(value, list) or not value or not all(isinstance(v, str) and v for v in value):
+            problems.append(
+                Problem(
+                    rel, at.get("sources", meta_line), "'sources' is required: a non-empty list, e.g. sources: [a, b]"
                 )
-        for tag, line in zip(_list(data.get("tags")), meta.item_lines.get("tags", []), strict=False):
-            if isinstance(tag, str) and not KEBAB.match(tag):
-                problems.append(Problem(rel, line, f"tag '{tag}' must be lowercase kebab-case"))
+            )
+        _check_concepts(data, meta, known_concepts, rel, meta_line, problems)
         for key, line in zip(_list(data.get("sources")), meta.item_lines.get("sources", []), strict=False):
             if isinstance(key, str) and key not in known_sources:
                 problems.append(
@@ -352,16 +395,19 @@ def _load_question(
                         f"(add it to {BANK_DIR}/{BIBLIOGRAPHY} or fix the key)",
                     )
                 )
-        if "title" in data:
-            title = data["title"]
-            if not isinstance(title, str) or not title.strip() or "\n" in title.strip():
-                problems.append(Problem(rel, at["title"], "'title' must be a few words on one line"))
-            elif message := plain_text_problem(title):
-                problems.append(Problem(rel, at["title"], f"'title': {message}"))
-            elif len(title.strip()) > MAX_TITLE:
-                problems.append(
-                    Problem(rel, at["title"], f"'title' is {len(title.strip())} characters; keep it under {MAX_TITLE}")
-                )
+        title = data.get("title")
+        if title is None:
+            problems.append(
+                Problem(rel, meta_line, "'title' is required: a few words naming what the question is about")
+            )
+        elif not isinstance(title, str) or not title.strip() or "\n" in title.strip():
+            problems.append(Problem(rel, at["title"], "'title' must be a few words on one line"))
+        elif message := plain_text_problem(title):
+            problems.append(Problem(rel, at["title"], f"'title': {message}"))
+        elif len(title.strip()) > MAX_TITLE:
+            problems.append(
+                Problem(rel, at["title"], f"'title' is {len(title.strip())} characters; keep it under {MAX_TITLE}")
+            )
         if "multiple" in data and not isinstance(data["multiple"], bool):
             problems.append(Problem(rel, at["multiple"], "'multiple' must be true or false"))
 
@@ -377,6 +423,10 @@ def _load_question(
         )
     multiple = data.get("multiple") is True
     _check_choices(body.choices, multiple, rel, body.text_line, problems)
+    fields = [(body.text, body.text_line), (body.answer or "", body.answer_start)]
+    fields += [(body.explanation or "", body.explanation_start)]
+    fields += [(c.reason, c.reason_line) for c in body.choices if c.reason]
+    problems.extend(_letter_references(fields, rel))
 
     order = data.get("order")
     return Question(
@@ -385,7 +435,7 @@ def _load_question(
         path=PurePosixPath(rel),
         order=order if _is_int(order) else 0,
         level=data["level"] if data.get("level") in LEVELS else "foundation",
-        tags=[str(t) for t in _list(data.get("tags")) if isinstance(t, str)],
+        concepts=[str(c) for c in _list(data.get("concepts")) if isinstance(c, str)],
         sources=[str(s) for s in _list(data.get("sources")) if isinstance(s, str)],
         text=body.text,
         answer=body.answer or "",
@@ -399,6 +449,60 @@ def _load_question(
         title=data["title"].strip() if isinstance(data.get("title"), str) else "",
         title_line=at.get("title", meta_line),
     )
+
+
+def _check_concepts(
+    data: dict[str, Any], meta: Yaml, known: Container[str] | None, rel: str, meta_line: int, problems: list[Problem]
+) -> None:
+    value, at = data.get("concepts"), meta.key_lines
+    if known is None:
+        if value is not None:
+            problems.append(
+                Problem(rel, at["concepts"], f"'concepts' needs the concept list {BANK_DIR}/{CONCEPTS} (create it)")
+            )
+        return
+    if (
+        not isinstance(value, list)
+        or not 1 <= len(value) <= MAX_PER_QUESTION
+        or not all(isinstance(v, str) and v for v in value)
+    ):
+        problems.append(
+            Problem(
+                rel,
+                at.get("concepts", meta_line),
+                f"'concepts' is required: 1 to {MAX_PER_QUESTION} IDs from {BANK_DIR}/{CONCEPTS}, e.g. concepts: [a, b]",
+            )
+        )
+        return
+    for cid, line in zip(value, meta.item_lines.get("concepts", []), strict=False):
+        if cid not in known:
+            problems.append(
+                Problem(
+                    rel,
+                    line,
+                    f"unknown concept '{cid}'{did_you_mean(cid, known if isinstance(known, set) else [])} (add it to {BANK_DIR}/{CONCEPTS} or fix the ID)",
+                )
+            )
+    if len(set(value)) < len(value):
+        problems.append(Problem(rel, at["concepts"], "a concept is named twice"))
+
+
+def _letter_references(fields: list[tuple[str, int]], rel: str) -> list[Problem]:
+    """Text that names a choice by its letter or position ("B is wrong"): wrong once choices are shuffled."""
+    found = []
+    for text, first_line in fields:
+        plain = MATH_SPAN.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+        for line, prose in prose_lines(plain, first_line):
+            if match := LETTER_REFERENCE.search(prose):
+                found.append(
+                    Problem(
+                        rel,
+                        line,
+                        f"'{match.group(0)}' names a choice by its letter or place; choices are shown shuffled, "
+                        "so name it by what it says",
+                    )
+                )
+    return found
 
 
 def _check_choices(choices: list[Choice], multiple: bool, rel: str, text_line: int, problems: list[Problem]) -> None:
@@ -419,6 +523,16 @@ def _check_choices(choices: list[Choice], multiple: bool, rel: str, text_line: i
         if norm and norm in seen:
             problems.append(Problem(rel, choice.line, f"duplicate choice (same text as line {seen[norm]})"))
         seen.setdefault(norm, choice.line)
+    for choice in choices:
+        if not choice.reason:
+            problems.append(
+                Problem(
+                    rel,
+                    choice.line,
+                    "choice without a reason: on the line under it, indented by two spaces, say in a sentence or "
+                    "two why it is right or wrong",
+                )
+            )
     correct = [c for c in choices if c.correct]
     if not correct:
         problems.append(Problem(rel, choices[0].line, "no correct choice (mark it '- [x] ')"))

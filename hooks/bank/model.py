@@ -51,7 +51,7 @@ class Question:
     path: PurePosixPath  # relative to the project root, e.g. questions/sft/x.md
     order: int
     level: Level
-    tags: list[str]
+    concepts: list[str]  # IDs from questions/concepts.yml
     sources: list[str]
     text: str
     answer: str
@@ -71,6 +71,16 @@ class Question:
         if not self.choices:
             return "reveal"
         return "multiple" if self.multiple else "single"
+
+
+@dataclass(frozen=True)
+class Concept:
+    """A subject that questions across topics test (questions/concepts.yml)."""
+
+    id: str
+    name: str
+    summary: str
+    line: int = 1
 
 
 @dataclass
@@ -106,6 +116,7 @@ class Bank:
     topics: list[Topic]
     sources: dict[str, Source]
     glossary: list[GlossaryTerm] = field(default_factory=list)
+    concepts: list[Concept] = field(default_factory=list)
 
     @cached_property
     def questions(self) -> list[Question]:

@@ -19,6 +19,7 @@ SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader
 FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 HEADING = re.compile(r"^(#{1,2})\s+(.*?)\s*#*\s*$")
 CODE_SPAN = re.compile(r"(`+).*?\1")
+KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")  # IDs, topic slugs and concept IDs
 CHOICE = re.compile(r"^[-*+]\s+\[([ xX])\]\s?(.*)$")
 SECTIONS = ("Answer", "Explanation")
 

@@ -13,13 +13,14 @@ from .model import Question, Topic
 OVERVIEW_SRC = "topics/index.md"
 GLOSSARY_SRC = "glossary/index.md"
 REFERENCES_SRC = "references/index.md"
+CONCEPTS_SRC = "concepts/index.md"
 REVIEW_SRC = "review/index.md"
 PRACTICE_SRC = "practice/index.md"
 INDEX_SRC = "selfcheck/index.json"  # what the review and practice pages read
 STYLESHEET = "assets/selfcheck/selfcheck.css"
 SCRIPT = "assets/selfcheck/selfcheck.js"
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 QUESTIONS_JSON_SRC = "exports/questions.json"
 SCHEMA_SRC = f"exports/questions.schema.v{SCHEMA_VERSION}.json"
 ANKI_SRC = "exports/post-training.apkg"

@@ -15,16 +15,19 @@ from collections import Counter
 from dataclasses import dataclass, field
 from html import escape
 
+from .concepts import questions_by_concept
 from .fragments import Fragments, QuestionFragments
-from .model import LEVELS, Bank, Question, Topic
+from .model import LEVELS, Bank, Concept, Question, Topic
 from .paths import (
     ANKI_SRC,
+    CONCEPTS_SRC,
     GIFT_SRC,
     OVERVIEW_SRC,
     QUESTIONS_JSON_SRC,
     SCHEMA_SRC,
     SCHEMA_VERSION,
     relative,
+    relative_url,
     topic_src,
     worksheet_src,
 )
@@ -118,12 +121,31 @@ def render_topic_page(topic: Topic, bank: Bank, fragments: Fragments, *, edit_ro
         "Answer each one in your head, then open its answer to check.</p>"
     )
     page.add(worksheet_link(topic, page_src=page_src))
+    concepts = {c.id: c for c in bank.concepts}
     for number, q in enumerate(topic.questions, 1):
-        _question(page, q, number, fragments.questions[q.id], bank, edit_root=edit_root)
+        _question(page, q, number, fragments.questions[q.id], bank, concepts, edit_root=edit_root)
     return page
 
 
-def _question(page: Page, q: Question, number: int, f: QuestionFragments, bank: Bank, *, edit_root: str | None) -> None:
+def concept_links(q: Question, concepts: dict[str, Concept], *, page_src: str) -> str:
+    """The question's concepts, each linked to its section of the Concepts page."""
+    base = relative_url(page_src, CONCEPTS_SRC)
+    links = ", ".join(
+        f'<a href="{base}#{c.id}">{escape(c.name)}</a>' for cid in q.concepts if (c := concepts.get(cid)) is not None
+    )
+    return f'<span class="qb-concepts">Concepts: {links}</span>' if links else ""
+
+
+def _question(
+    page: Page,
+    q: Question,
+    number: int,
+    f: QuestionFragments,
+    bank: Bank,
+    concepts: dict[str, Concept],
+    *,
+    edit_root: str | None,
+) -> None:
     opening = f'<section class="qb-question" data-qid="{q.id}" data-kind="{q.kind}" data-topic="{q.topic}">'
     page.add_html(opening, markdown=opening[:-1] + " markdown>")
     page.add(f"## {question_heading(q, number)} {{ #{q.id} .qb-question__title }}")
@@ -131,6 +153,8 @@ def _question(page: Page, q: Question, number: int, f: QuestionFragments, bank: 
         f'<span class="qb-level qb-level--{q.level}">{q.level.capitalize()}</span>',
         f'<a class="qb-permalink" href="#{q.id}" title="Permanent link to this question">#{q.id}</a>',
     ]
+    if links := concept_links(q, concepts, page_src=topic_src(q.topic)):
+        meta.append(links)
     if edit_root:
         meta.append(
             f'<a class="qb-edit" href="{escape(edit_root + str(q.path))}" '
@@ -228,6 +252,31 @@ def render_topic_cards(bank: Bank, *, page_src: str) -> str:
         )
         cards.append(f"-   **[{escape(t.title)}]({link})**\n\n    ---\n\n    {escape(t.summary)}\n\n    {questions}")
     return '<div class="grid cards" markdown>\n\n' + "\n\n".join(cards) + "\n\n</div>"
+
+
+def render_concepts_page(bank: Bank) -> str:
+    """Every concept, alphabetically, with its questions across topics, each linked by its permalink."""
+    users = questions_by_concept(bank.questions)
+    titles = {t.slug: t.title for t in bank.topics}
+    sections = []
+    for concept in sorted(bank.concepts, key=lambda c: c.name.casefold()):
+        items = "\n".join(
+            f"- [{heading_text(q.title or q.id)}]({relative(CONCEPTS_SRC, topic_src(q.topic))}#{q.id})"
+            f" · {heading_text(titles.get(q.topic, q.topic))} · {q.level}"
+            for q in users[concept.id]
+        )
+        count = len(users[concept.id])
+        sections.append(
+            f"## {heading_text(concept.name)} {{ #{concept.id} }}\n\n{heading_text(concept.summary)}\n\n"
+            f"{count} question{'s' if count != 1 else ''}:\n\n{items}"
+        )
+    intro = (
+        "The subjects the questions test, across topics. Each concept lists its questions; each question names "
+        "its concepts under its heading."
+        if sections
+        else "This bank has no concepts yet (they are listed in `questions/concepts.yml`)."
+    )
+    return "# Concepts\n\n" + intro + "\n\n" + "\n\n".join(sections) + "\n"
 
 
 def nav_entries(bank: Bank) -> list[str | dict[str, str]]:

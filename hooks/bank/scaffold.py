@@ -6,8 +6,9 @@ from collections import Counter
 from collections.abc import Container, Iterable
 from pathlib import Path
 
-from .load import BANK_DIR, KEBAB, TOPIC_FILE
+from .load import BANK_DIR, TOPIC_FILE
 from .model import Bank
+from .parse import KEBAB
 
 PLACEHOLDER_ID = "new-question"
 ORDER_STEP = 10  # room to slot questions in between later
@@ -30,21 +31,24 @@ def next_order(orders: Iterable[int]) -> int:
     return (max(orders, default=0) // ORDER_STEP + 1) * ORDER_STEP
 
 
-def question_template(qid: str, *, order: int, tag: str, source: str) -> str:
-    # The ID in the question text keeps two fresh files from being duplicates of each other.
+def question_template(qid: str, *, order: int, concept: str | None, source: str) -> str:
+    # The ID in the title and the question text keeps two fresh files from clashing with each other.
+    concepts = f"concepts: [{concept}]  # 1 to 3 IDs from questions/concepts.yml\n" if concept else ""
+    reason = "\n  TODO: why this choice is wrong: the misconception it stands for."
     return f"""\
 ---
+title: "TODO: a few words naming what the question is about ({qid})"
 order: {order}
 level: foundation  # foundation, intermediate or advanced
-tags: [{tag}]  # lowercase kebab-case keywords
-sources: [{source}]  # keys of questions/references.yml entries that back the answer
+{concepts}sources: [{source}]  # keys of questions/references.yml entries that back the answer
 ---
 TODO: write the question ({qid}). Ask one thing, in a sentence or two.
 
-- [ ] TODO: a tempting wrong choice
+- [ ] TODO: a tempting wrong choice{reason}
 - [x] TODO: the correct choice (marked with an x)
-- [ ] TODO: another wrong choice
-- [ ] TODO: a third wrong choice
+  TODO: why this choice is right.
+- [ ] TODO: another wrong choice{reason}
+- [ ] TODO: a third wrong choice{reason}
 
 ## Answer
 
@@ -52,7 +56,7 @@ TODO: the answer, in a sentence or two.
 
 ## Explanation
 
-TODO: why the answer holds and why each wrong choice is wrong (or delete this section).
+TODO: why the answer holds, the evidence, and where it stops being true (or delete this section).
 """
 
 
@@ -74,8 +78,10 @@ def create_question(root: Path, bank: Bank, topic: str, *, wanted: str | None = 
     siblings = [q for q in bank.questions if q.topic == topic]
     cited = Counter(key for q in siblings for key in q.sources if key in bank.sources)
     source = cited.most_common(1)[0][0] if cited else next(iter(bank.sources))
+    named = Counter(cid for q in siblings for cid in q.concepts)
+    concept = named.most_common(1)[0][0] if named else (bank.concepts[0].id if bank.concepts else None)
     path = folder / f"{qid}.md"
-    text = question_template(qid, order=next_order(q.order for q in siblings), tag=topic, source=source)
+    text = question_template(qid, order=next_order(q.order for q in siblings), concept=concept, source=source)
     with path.open("x", encoding="utf-8") as file:  # "x": fail rather than overwrite
         file.write(text)
     return path

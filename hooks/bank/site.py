@@ -19,9 +19,9 @@ from .fragments import Fragments
 from .glossary import abbreviations, render_glossary_page, unwrap_title_abbrs
 from .mathml import MathFailure, render_math
 from .model import Bank
-from .paths import GLOSSARY_SRC, OVERVIEW_SRC, REFERENCES_SRC, topic_src, worksheet_src
+from .paths import CONCEPTS_SRC, GLOSSARY_SRC, OVERVIEW_SRC, REFERENCES_SRC, topic_src, worksheet_src
 from .references import render_references_page
-from .render import Page, front_matter, render_overview, render_topic_cards, render_topic_page
+from .render import Page, front_matter, render_concepts_page, render_overview, render_topic_cards, render_topic_page
 from .selfcheck import asset_tags, selfcheck_files, uses_selfcheck
 from .worksheet import render_worksheet
 
@@ -87,6 +87,7 @@ def site_files(
     for src, source, content in (
         (GLOSSARY_SRC, "questions/glossary.yml", render_glossary_page(bank)),
         (REFERENCES_SRC, "questions/references.yml", render_references_page(bank)),
+        (CONCEPTS_SRC, "questions/concepts.yml", render_concepts_page(bank)),
     ):
         files[src] = GeneratedFile(front_matter(edit(source)) + content)
     for src, content in selfcheck_files(bank).items():

@@ -61,7 +61,8 @@ def _answer_key(page: Page, topic: Topic, fragments: Fragments) -> None:
     entries = []
     for number, q in enumerate(topic.questions, 1):
         f = fragments.questions[q.id]
-        label = f'<strong><a href="#{q.id}">Question {number}</a>:</strong>'
+        name = escape(q.title) if q.title else f"Question {number}"
+        label = f'<strong><a href="#{q.id}">{name}</a>:</strong>'
         if q.choices:
             reasons = "".join(f"<li>{reason.inline}</li>" if reason else "<li></li>" for reason in f.reasons)
             why = f'<ol class="qb-ws-reasons" type="A">{reasons}</ol>' if any(f.reasons) else ""

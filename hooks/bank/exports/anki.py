@@ -114,7 +114,7 @@ def question_note(question: Question, bank: Bank, fragments: Fragments, *, site_
         f"<ul>{sources}</ul>" if sources else "",
         escape(permalink(q, site_url)) if site_url else "",
     ]
-    tags = [f"topic::{q.topic}", f"level::{q.level}", *q.tags]
+    tags = [f"topic::{q.topic}", f"level::{q.level}", *(f"concept::{c}" for c in q.concepts)]
     return genanki.Note(model=MODEL, fields=fields, tags=tags, guid=genanki.guid_for(q.id))
 
 

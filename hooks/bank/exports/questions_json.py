@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..model import LEVELS, Bank, GlossaryTerm, Question, Source, Topic
+from ..model import LEVELS, Bank, Concept, GlossaryTerm, Question, Source, Topic
 from ..paths import SCHEMA_SRC, SCHEMA_VERSION, page_url, permalink, site_base, topic_src, worksheet_src
 
 KEBAB = "^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -24,6 +24,7 @@ def bank_to_json(bank: Bank, *, site_url: str | None) -> dict[str, Any]:
         "topics": [_topic(t, site_url) for t in bank.topics],
         "sources": [_source(s) for s in bank.sources.values()],
         "glossary": [_term(g) for g in bank.glossary],
+        "concepts": [_concept(c) for c in bank.concepts],
     }
 
 
@@ -52,16 +53,16 @@ def _topic(topic: Topic, site_url: str | None) -> dict[str, Any]:
 def _question(q: Question, site_url: str | None) -> dict[str, Any]:
     return {
         "id": q.id,
-        "title": q.title or None,
+        "title": q.title,
         "topic": q.topic,
         "order": q.order,
         "level": q.level,
         "kind": q.kind,
         "multiple": q.multiple,
-        "tags": q.tags,
+        "concepts": q.concepts,
         "sources": q.sources,
         "text": q.text,
-        "choices": [{"text": c.text, "correct": c.correct, "reason": c.reason or None} for c in q.choices],
+        "choices": [{"text": c.text, "correct": c.correct, "reason": c.reason} for c in q.choices],
         "answer": q.answer,
         "explanation": q.explanation,
         "permalink": permalink(q, site_url),
@@ -79,6 +80,10 @@ def _source(source: Source) -> dict[str, Any]:
         "arxiv": source.arxiv,
         "venue": source.venue,
     }
+
+
+def _concept(concept: Concept) -> dict[str, Any]:
+    return {"id": concept.id, "name": concept.name, "summary": concept.summary}
 
 
 def _term(term: GlossaryTerm) -> dict[str, Any]:
@@ -116,7 +121,7 @@ def questions_schema(*, site_url: str | None) -> dict[str, Any]:
     question = _object(
         {
             "id": {**kebab, "description": "Stable ID (the file name); unique across the bank."},
-            "title": _nullable_text("A few words naming what the question is about, plain text."),
+            "title": _text("A few words naming what the question is about, plain text; unique in its topic."),
             "topic": {**kebab, "description": "Slug of the topic that holds the question."},
             "order": {"type": "integer", "description": "Position in its topic (ascending)."},
             "level": {"enum": list(LEVELS)},
@@ -125,7 +130,11 @@ def questions_schema(*, site_url: str | None) -> dict[str, Any]:
                 "description": "Pick one choice, pick every correct choice, or reveal the answer and self-rate.",
             },
             "multiple": {"type": "boolean", "description": "Several choices may be correct."},
-            "tags": {"type": "array", "minItems": 1, "items": kebab},
+            "concepts": {
+                "type": "array",
+                "items": kebab,
+                "description": "IDs of entries in the top-level 'concepts' (empty in a bank without concepts).",
+            },
             "sources": {
                 "type": "array",
                 "minItems": 1,
@@ -140,7 +149,7 @@ def questions_schema(*, site_url: str | None) -> dict[str, Any]:
                     {
                         "text": _text("Markdown."),
                         "correct": {"type": "boolean"},
-                        "reason": _nullable_text("Why the choice is right or wrong, Markdown."),
+                        "reason": _text("Why the choice is right or wrong, Markdown."),
                     },
                     "One choice, whether it is correct, and why.",
                 ),
@@ -191,6 +200,14 @@ def questions_schema(*, site_url: str | None) -> dict[str, Any]:
         },
         "A term of the glossary.",
     )
+    concept = _object(
+        {
+            "id": kebab,
+            "name": _text("The concept's name, plain text."),
+            "summary": _text("One sentence of plain text."),
+        },
+        "A subject that questions across topics test.",
+    )
     schema: dict[str, Any] = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": f"Post-training question bank, version {SCHEMA_VERSION}",
@@ -202,10 +219,11 @@ def questions_schema(*, site_url: str | None) -> dict[str, Any]:
                 "topics": {"type": "array", "items": {"$ref": "#/$defs/topic"}},
                 "sources": {"type": "array", "items": {"$ref": "#/$defs/source"}},
                 "glossary": {"type": "array", "items": {"$ref": "#/$defs/term"}},
+                "concepts": {"type": "array", "items": {"$ref": "#/$defs/concept"}},
             },
-            "Every topic, question, cited work and glossary term of the bank.",
+            "Every topic, question, cited work, glossary term and concept of the bank.",
         ),
-        "$defs": {"question": question, "topic": topic, "source": source, "term": term},
+        "$defs": {"question": question, "topic": topic, "source": source, "term": term, "concept": concept},
     }
     if site_url:
         schema = {"$id": site_base(site_url) + SCHEMA_SRC, **schema}
