@@ -17,11 +17,18 @@ def fenced(language: str) -> list[str]:
 
 def test_question_example_loads_without_problem(make_bank: MakeBank) -> None:
     example = fenced("markdown")[0]
-    bibliography = (ROOT / "questions" / "references.yml").read_text(encoding="utf-8")
-    bank, problems = load_bank(make_bank({"basics/grpo-group-baseline.md": example, "references.yml": bibliography}))
-    assert [str(p) for p in problems] == []
+    real = {
+        name: (ROOT / "questions" / name).read_text(encoding="utf-8") for name in ("references.yml", "concepts.yml")
+    }
+    bank, problems = load_bank(make_bank({"basics/grpo-group-baseline.md": example, **real}))
+    # In a bank of its own the example cannot give each concept three questions (the base question names none).
+    mine = [str(p) for p in problems if p.path.endswith("grpo-group-baseline.md")]
+    assert mine == [] and all(
+        "a concept groups at least" in p.message or p.path.endswith("what-is-post-training.md") for p in problems
+    )
     q = bank.question("grpo-group-baseline")
     assert q is not None
+    assert q.concepts and set(q.concepts) <= {c.id for c in bank.concepts}
     assert (q.kind, len(q.choices), q.level, q.sources) == ("single", 3, "intermediate", ["shao2024deepseekmath"])
     assert q.answer and q.explanation
 
@@ -38,3 +45,11 @@ def test_documented_front_matter_keys_match_the_loader() -> None:
 
     table = re.findall(r"^\| `(\w+)` \|", PAGE.read_text(encoding="utf-8"), re.M)
     assert set(table) == QUESTION_KEYS
+
+
+def test_concept_example_is_valid() -> None:
+    from bank.concepts import load_concepts
+
+    (example,) = [block for block in fenced("yaml") if "- id:" in block]
+    concepts, problems = load_concepts(example, "questions/concepts.yml")
+    assert problems == [] and concepts is not None and [c.id for c in concepts] == ["kl-penalty"]

@@ -6,9 +6,10 @@ import re
 
 import markdown
 from conftest import MakeBank, site_of
+from sample_bank import FILES, load_sample
 
 from bank.paths import relative
-from bank.render import Page, heading_text, nav_entries, render_overview, render_topic_cards
+from bank.render import Page, heading_text, nav_entries, render_concepts_page, render_overview, render_topic_cards
 
 CHOICE_Q = """\
 ---
@@ -106,3 +107,24 @@ def test_overview_cards_and_nav(make_bank: MakeBank) -> None:
     assert "2 questions: 1 foundation · 1 intermediate" in cards
     assert nav_entries(site.bank) == ["topics/index.md", {"Basics": "topics/basics/index.md"}]
     assert relative("index.md", "topics/basics/index.md") == "topics/basics/index.md"
+
+
+def test_concepts_page_lists_each_concept_with_its_questions_across_topics(make_bank: MakeBank) -> None:
+    _, bank = load_sample(make_bank)
+    page = render_concepts_page(bank)
+    assert page.startswith("# Concepts\n")
+    assert "## Post\\-training methods { #post-training-methods }" in page  # Markdown syntax in a name stays text
+    assert "- [Reward model loss](../topics/basics/index.md#pick-one) · Basics · intermediate" in page
+    assert page.count("](../topics/basics/index.md#pick-one)") == 2  # under each of its two concepts
+    assert "3 questions:" in page
+
+
+def test_a_question_names_its_concepts_with_links_to_the_concepts_page(make_bank: MakeBank) -> None:
+    site = site_of(make_bank(FILES))
+    page = site.files["topics/basics/index.md"].page
+    assert page is not None
+    assert (
+        '<span class="qb-concepts">Concepts: <a href="../../concepts/#reward-models">Reward models</a>, '
+        '<a href="../../concepts/#post-training-methods">Post-training methods</a></span>'
+    ) in page.markdown_inline
+    assert "concepts/index.md" in site.files

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import MakeBank
+from sample_bank import FILES
 
 from bank import load_bank
 from bank.scaffold import ScaffoldError, create_question, fresh_id, next_order
@@ -61,3 +62,16 @@ def test_refuses_what_it_cannot_do(make_bank: MakeBank, topic: str, wanted: str 
         "_topic.md",
         "what-is-post-training.md",
     ]
+
+
+def test_in_a_bank_with_concepts_the_file_names_one_and_every_choice_has_a_reason(make_bank: MakeBank) -> None:
+    root = make_bank(FILES)
+    bank, _ = load_bank(root)
+    path = create_question(root, bank, "basics", wanted="fresh-one")
+    bank, problems = load_bank(root, docs_dir=root / "docs")
+    assert problems == []
+    q = bank.question("fresh-one")
+    assert q is not None and q.title.startswith("TODO") and "fresh-one" in q.title
+    assert q.concepts == ["post-training-methods"]  # the topic's most named concept
+    assert len(q.choices) == 4 and all(c.reason.startswith("TODO") for c in q.choices)
+    assert "concepts: [post-training-methods]" in path.read_text()

@@ -79,6 +79,16 @@ def test_every_question_is_rendered_once_at_its_permanent_anchor(any_site: Path)
         assert (topic_page, file.stem) in rendered
 
 
+def test_the_concepts_page_reaches_every_question_and_every_question_names_its_concepts(any_site: Path) -> None:
+    site = pages(any_site)
+    concepts = any_site / "concepts" / "index.html"
+    targets = {url.split("#")[1] for _, url in site[concepts].links if "/topics/" in url and "#" in url}
+    assert {file.stem for file in question_files()} <= targets
+    topic = any_site / "topics" / "sft" / "index.html"
+    to_concepts = [url for _, url in site[topic].links if "concepts/#" in url]
+    assert len(to_concepts) >= len([s for s in site[topic].sections])  # at least one concept per question
+
+
 def seeds() -> list[tuple[str, str]]:
     lines = [line for line in SEED.read_text(encoding="utf-8").splitlines() if line.strip()]
     questions = [re.sub(r"^\d+\.\s*", "", line) for line in lines[0::2]]

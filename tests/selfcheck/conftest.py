@@ -5,6 +5,7 @@ The browser tests skip on a machine without Chromium and fail in CI (CI=true), w
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from collections.abc import Callable, Iterator
@@ -25,8 +26,13 @@ PREFIX = urlsplit(yaml.safe_load((ROOT / "mkdocs.yml").read_text())["site_url"])
 def question(
     order: int, text: str, answer: str, *, choices: str = "", multiple: bool = False, explanation: str = ""
 ) -> str:
-    front = f"---\norder: {order}\nlevel: foundation\ntags: [sample]\nsources: [ouyang2022instructgpt]\n"
+    """A sample question file; its title is its text, and each choice gets a reason on the line under it."""
+    front = f"---\ntitle: {json.dumps(text)}\norder: {order}\nlevel: foundation\nsources: [ouyang2022instructgpt]\n"
     front += "multiple: true\n---\n" if multiple else "---\n"
+    choices = "\n".join(
+        f"{line}\n  Why {line[6:]} is {'right' if line.startswith('- [x]') else 'wrong'}."
+        for line in choices.splitlines()
+    )
     body = f"{text}\n\n{choices}\n\n## Answer\n\n{answer}\n"
     return front + body + (f"\n## Explanation\n\n{explanation}\n" if explanation else "")
 

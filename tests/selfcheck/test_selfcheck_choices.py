@@ -180,7 +180,7 @@ def test_a_permalink_followed_by_instant_navigation_brings_its_question_into_vie
     page.evaluate("value => localStorage.setItem('qb-selfcheck:v1', value)", json.dumps(record))
     page.reload()
     page.evaluate("window.stillHere = true")
-    page.get_by_role("link", name="Alpha topic: question 3").click()
+    page.get_by_role("link", name="Alpha topic: What does RLHF stand for?").click()
     expect(page).to_have_url("topics/alpha/#alpha-reveal")
     in_view(page, "alpha-reveal")
     assert page.evaluate("window.stillHere") is True

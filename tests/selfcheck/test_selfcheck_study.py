@@ -51,7 +51,7 @@ def test_a_missed_question_is_due_at_once_and_can_be_answered_in_place(new_page:
     expect(summary).to_contain_text("3 not tried yet.")
     items = page.locator(".qb-due > li")
     expect(items).to_have_count(1)
-    link = items.get_by_role("link", name="Alpha topic: question 1")
+    link = items.get_by_role("link", name="Alpha topic: Which of these is a post-training method?")
     assert (link.get_attribute("href") or "").endswith("/topics/alpha/#alpha-single")
     expect(items).to_contain_text("(last time: incorrect, ")
 
@@ -87,7 +87,7 @@ def test_each_success_moves_a_due_question_up_a_box_and_waits_longer(new_page: N
     page.reload()
     items = page.locator(".qb-due > li")
     expect(items).to_have_count(1)
-    expect(items).to_contain_text("Alpha topic: question 3")
+    expect(items).to_contain_text("Alpha topic: What does RLHF stand for?")
     items.get_by_role("button", name="Show here").click()
     q = items.locator("section.qb-question[data-qid=alpha-reveal]")
     q.locator("summary").click()
@@ -136,10 +136,10 @@ def test_a_practice_set_end_to_end(new_page: NewPage) -> None:
     misses = result.locator("li")
     expect(misses).to_have_count(2)
     assert sorted(misses.all_inner_texts()) == [
-        "Alpha topic: question 2 (incorrect)",
-        "Alpha topic: question 3 (not answered)",
+        "Alpha topic: What does RLHF stand for? (not answered)",
+        "Alpha topic: Which of these methods use a reward signal? (incorrect)",
     ]
-    missed = result.get_by_role("link", name="Alpha topic: question 2")
+    missed = result.get_by_role("link", name="Alpha topic: Which of these methods use a reward signal?")
     assert (missed.get_attribute("href") or "").endswith("/topics/alpha/#alpha-multi")
 
     missed.click()  # to the question's permalink
