@@ -11,20 +11,34 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from bank.build import build, expand_nav, math_problems
-from bank.site import SiteFiles
+from bank.problems import render_problems_page
+from bank.site import SiteFiles, edit_root
 from bank.theme import name_search_dialog
 
 log = get_plugin_logger(__name__)
 _site: SiteFiles | None = None
+_serving = False  # under `mkdocs serve`, a bank with problems is shown, not fatal
+_problems_page: str | None = None  # what every page shows while the bank has problems
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _site
+    global _site, _problems_page
     root = Path(config.config_file_path).parent
     site, problems = build(root, Path(config.docs_dir), config)
+    # Under serve, the problems are shown on every page instead; errors here would make strict mode abort
+    # the build, and the preview would keep stale pages.
     for problem in problems:
-        log.error(str(problem))
-    if problems:  # quiet mode drops the errors above before strict mode can count them: stop here
+        (log.info if _serving else log.error)(str(problem))
+    _problems_page = None
+    if problems and _serving:
+        editing = edit_root(config.repo_url, config.edit_uri, root, Path(config.docs_dir))
+        _problems_page = render_problems_page(problems, edit_root=editing)
+    elif problems:  # quiet mode drops the errors above before strict mode can count them: stop here
         raise PluginError(f"the question bank has {len(problems)} problem(s), listed above")
     _site = site
     config.nav = expand_nav(config.nav, site.bank)
@@ -43,12 +57,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if _problems_page is not None:
+        return _problems_page
     return markdown if _site is None else _site.page_markdown(page.file.src_uri, markdown)
 
 
 @event_priority(100)  # before the search plugin indexes the page: it must see the spliced questions
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if _site is None:
+    if _site is None or _problems_page is not None:
         return html
     html, failures = _site.page_html(page.file.src_uri, html)
     problems = math_problems(page.file.src_uri, page.file.abs_src_path, failures)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import subprocess
 import sys
@@ -149,9 +150,51 @@ def any_site(request: pytest.FixtureRequest) -> Path:
 @pytest.fixture(scope="session")
 def playwright_driver() -> Iterator[Playwright]:
     """One Playwright for the whole run: its sync API cannot be started twice in one process."""
-    require_chromium()
     with sync_playwright() as driver:
+        require_chromium(driver)
         yield driver
+
+
+BROWSER_FIXTURES = {"playwright_driver", "chromium"}
+ZENSICAL = importlib.util.find_spec("zensical") is not None
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m` selects on these marks
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark the tests that drive Chromium `browser`, and those that build with Zensical `zensical`.
+
+    Zensical needs Python 3.11 or newer: on an older Python its tests are left out, and the summary
+    says how many (they are never reported as passed or silently skipped)."""
+    left_out = []
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if fixtures & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+        callspec = getattr(item, "callspec", None)
+        if "zensical_site" in fixtures or (callspec is not None and callspec.params.get("any_site") == "zensical"):
+            item.add_marker(pytest.mark.zensical)
+            if not ZENSICAL:
+                left_out.append(item)
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = [item for item in items if item not in left_out]
+        config.stash[LEFT_OUT] = len(left_out)
+
+
+LEFT_OUT = pytest.StashKey[int]()
+
+
+def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
+    deselected = terminalreporter.stats.get("deselected", [])
+    if browser := [item for item in deselected if item.get_closest_marker("browser")]:
+        terminalreporter.write_line(
+            f"{len(browser)} browser tests not run (deselected with -m 'not browser')", yellow=True
+        )
+    if count := config.stash.get(LEFT_OUT, 0):
+        terminalreporter.write_line(
+            f"{count} Zensical tests not run: Zensical needs Python 3.11 or newer (this is {sys.version.split()[0]})",
+            yellow=True,
+        )
 
 
 @pytest.fixture(scope="session")

@@ -98,7 +98,7 @@ CASES = [
             front="order: 20\nlevel: foundation\ntitle: A question\nsources: [ouyang2022instructgpt]\nsource: [x]\n",
         ),
         6,
-        "unknown key 'source' (allowed: concepts, level, multiple, order, sources, title)",
+        "unknown key 'source' (did you mean 'sources'?) (allowed: concepts, level, multiple, order, sources, title)",
         id="unknown-key",
     ),
     pytest.param(
@@ -638,3 +638,17 @@ def test_concept_list_problems(make_bank: MakeBank, entry: str, line: int, messa
         for path, n, m in found
         if (n, m) not in at and path.endswith("concepts.yml")
     )
+
+
+def test_a_misspelt_section_is_one_problem_with_a_did_you_mean(make_bank: MakeBank) -> None:
+    body = "Q?\n\n- [x] A\n  Right.\n- [ ] B\n  Wrong.\n\n## Answr\n\nA.\n"
+    assert problems_of(make_bank({"basics/x.md": question(body)})) == [
+        ("questions/basics/x.md", 14, "unexpected heading '## Answr' (did you mean '## Answer'?)"),
+    ]
+
+
+def test_a_missing_answer_is_one_problem_not_also_one_about_the_choices(make_bank: MakeBank) -> None:
+    body = "Q?\n\n- [x] A\n  Right.\n- [ ] B\n  Wrong.\n\nThe answer, without its heading.\n"
+    assert problems_of(make_bank({"basics/x.md": question(body)})) == [
+        ("questions/basics/x.md", 7, "missing '## Answer' section (the text the reader reveals)"),
+    ]

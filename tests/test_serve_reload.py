@@ -1,4 +1,5 @@
-"""`mkdocs serve` rebuilds when a question file changes (questions/ is outside docs/, so only `watch:` sees it)."""
+"""`mkdocs serve` rebuilds when a question file changes (questions/ is outside docs/, so only `watch:` sees it),
+and while the bank has a problem it serves every page as the list of problems, until the next good save."""
 
 from __future__ import annotations
 
@@ -62,9 +63,21 @@ def test_serve_picks_up_an_edited_question(tmp_path: Path) -> None:
     try:
         assert MARKER not in wait_for(url, None, server)
         path = tmp_path / QUESTION
-        front, body = path.read_text(encoding="utf-8").split("\n---\n", 1)
+        good = path.read_text(encoding="utf-8")
+        front, body = good.split("\n---\n", 1)
         path.write_text(f"{front}\n---\n{MARKER}: {body}", encoding="utf-8")
         wait_for(url, MARKER, server)
+
+        path.write_text(good.replace("## Answer", "## Answr"), encoding="utf-8")  # a misspelt heading
+        broken = wait_for(url, "The question bank has", server)
+        assert "questions/lifecycle/what-is-post-training.md:" in broken
+        assert "unexpected heading &#x27;## Answr&#x27;" in broken or "unexpected heading '## Answr'" in broken
+        assert "/edit/main/questions/lifecycle/what-is-post-training.md" in broken  # each problem links to its file
+        home = f"http://{address}{urlsplit(site_url).path}"
+        assert "The question bank has" in wait_for(home, None, server)  # every page, not just the edited one
+
+        path.write_text(good, encoding="utf-8")  # fixed: the site comes back without a restart
+        assert "The question bank has" not in wait_for(url, 'data-qid="what-is-post-training"', server)
     finally:
         server.send_signal(signal.SIGINT)  # as Ctrl+C: mkdocs serve then removes its temporary site
         try:

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from .model import Concept, Problem, Question
-from .parse import KEBAB, Yaml, list_entries, load_yaml
+from .parse import KEBAB, Yaml, list_entries, load_yaml, unknown_key
 from .sanitize import plain_text_problem
 
 CONCEPTS = "concepts.yml"
@@ -64,7 +64,7 @@ def _concept(item: Any, lines: Yaml, path: str, problems: list[Problem]) -> Conc
         return None
     at = lines.key_lines
     for key in sorted(set(item) - KEYS, key=str):
-        problems.append(Problem(path, at[str(key)], f"unknown key '{key}' (allowed: {', '.join(sorted(KEYS))})"))
+        problems.append(Problem(path, at[str(key)], unknown_key(key, KEYS)))
     cid = item.get("id")
     if not isinstance(cid, str) or not KEBAB.match(cid):
         problems.append(

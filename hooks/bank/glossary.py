@@ -8,12 +8,12 @@ definitions to their Markdown. Pure: no MkDocs imports.
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Iterable
+from collections.abc import Collection, Iterable
 from html import escape
 from typing import Any
 
 from .model import Bank, GlossaryTerm, Problem
-from .parse import Yaml, list_entries, load_yaml
+from .parse import Yaml, did_you_mean, list_entries, load_yaml, unknown_key
 from .paths import GLOSSARY_SRC, REFERENCES_SRC, relative_url
 
 GLOSSARY = "glossary.yml"
@@ -30,7 +30,7 @@ TITLE = re.compile(r"<(h[1-6]|a)\b[^>]*>.*?</\1>", re.S)
 ABBR = re.compile(r"<abbr\b[^>]*>(.*?)</abbr>", re.S)
 
 
-def load_glossary(text: str, path: str, *, sources: Container[str]) -> tuple[list[GlossaryTerm], list[Problem]]:
+def load_glossary(text: str, path: str, *, sources: Collection[str]) -> tuple[list[GlossaryTerm], list[Problem]]:
     """Parse the glossary file (already read as `text`); return its terms and every problem in it."""
     doc, problems = load_yaml(text, path)
     if doc is None:
@@ -46,13 +46,13 @@ def load_glossary(text: str, path: str, *, sources: Container[str]) -> tuple[lis
     return terms, problems
 
 
-def _term(item: Any, lines: Yaml, path: str, sources: Container[str], problems: list[Problem]) -> GlossaryTerm | None:
+def _term(item: Any, lines: Yaml, path: str, sources: Collection[str], problems: list[Problem]) -> GlossaryTerm | None:
     if not isinstance(item, dict):
         problems.append(Problem(path, lines.line, "a glossary entry must be a mapping (term, definition, sources)"))
         return None
     at = lines.key_lines
     for key in sorted(set(item) - KEYS, key=str):
-        problems.append(Problem(path, at[str(key)], f"unknown key '{key}' (allowed: {', '.join(sorted(KEYS))})"))
+        problems.append(Problem(path, at[str(key)], unknown_key(key, KEYS)))
     term = item.get("term")
     if not isinstance(term, str) or not term.strip():
         problems.append(Problem(path, lines.line, "glossary entry without a 'term'"))
@@ -94,7 +94,13 @@ def _term(item: Any, lines: Yaml, path: str, sources: Container[str], problems: 
         cited = []
     for key, line in zip(cited, lines.item_lines.get("sources", []), strict=False):
         if key not in sources:
-            found.append(Problem(path, line, f"unknown source '{key}' (add it to questions/references.yml)"))
+            found.append(
+                Problem(
+                    path,
+                    line,
+                    f"unknown source '{key}'{did_you_mean(key, sources)} (add it to questions/references.yml)",
+                )
+            )
     aliases = item.get("aliases", [])
     if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
         found.append(Problem(path, at.get("aliases", lines.line), "'aliases' must be a list of spellings"))

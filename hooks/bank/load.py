@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import difflib
 import re
-from collections.abc import Container, Iterable
+from collections.abc import Container
 from pathlib import Path, PurePosixPath
 from typing import Any, TypeGuard
 
@@ -15,11 +14,13 @@ from .parse import (
     KEBAB,
     Yaml,
     decode,
+    did_you_mean,
     list_entries,
     load_yaml,
     parse_question_body,
     prose_lines,
     split_front_matter,
+    unknown_key,
 )
 from .sanitize import plain_text_problem
 
@@ -92,12 +93,6 @@ def _leaves(path: Path, bank_dir: Path, rel: str, problems: list[Problem]) -> bo
         return False
     problems.append(Problem(rel, 1, "a link that leads out of questions/ (replace it with the file itself)"))
     return True
-
-
-def did_you_mean(value: str, known: Iterable[str]) -> str:
-    """' (did you mean 'x'?)' when a known value is close to `value`, else ''."""
-    close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 def _rel(path: Path, root: Path) -> str:
@@ -182,7 +177,7 @@ def _source(item: Any, lines: Yaml, rel: str, problems: list[Problem]) -> Source
             Problem(
                 rel,
                 at[str(key)],
-                f"unknown key '{key}' in bibliography entry (allowed: {', '.join(sorted(SOURCE_KEYS))})",
+                unknown_key(key, SOURCE_KEYS, " in bibliography entry"),
             )
         )
     key = item.get("key")
@@ -298,7 +293,7 @@ def _load_topic(path: Path, root: Path, problems: list[Problem]) -> Topic | None
         return None
     data, at = meta.data, meta.key_lines
     for key in sorted(set(data) - TOPIC_KEYS):
-        problems.append(Problem(rel, at[str(key)], f"unknown key '{key}' (allowed: {', '.join(sorted(TOPIC_KEYS))})"))
+        problems.append(Problem(rel, at[str(key)], unknown_key(key, TOPIC_KEYS)))
     ok = True
     for key in ("title", "summary"):
         if not isinstance(data.get(key), str) or not data[key].strip():
@@ -363,9 +358,7 @@ def _load_question(
     meta_line = 1 if meta is None else 2
 
     for key in sorted(set(data) - QUESTION_KEYS, key=str):
-        problems.append(
-            Problem(rel, at[str(key)], f"unknown key '{key}' (allowed: {', '.join(sorted(QUESTION_KEYS))})")
-        )
+        problems.append(Problem(rel, at[str(key)], unknown_key(key, QUESTION_KEYS)))
     if meta is not None:
         if not _is_int(data.get("order")):
             problems.append(

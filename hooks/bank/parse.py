@@ -5,8 +5,9 @@ Every problem found here is a `Problem` at the line a contributor must open, nev
 
 from __future__ import annotations
 
+import difflib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -22,6 +23,10 @@ CODE_SPAN = re.compile(r"(`+).*?\1")
 KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")  # IDs, topic slugs and concept IDs
 CHOICE = re.compile(r"^[-*+]\s+\[([ xX])\]\s?(.*)$")
 SECTIONS = ("Answer", "Explanation")
+TEXT_AFTER_CHOICES = (
+    "choices must be one task list at the end of the question text: one line per choice, "
+    "its reason indented on the lines under it"
+)
 
 
 @dataclass
@@ -33,6 +38,18 @@ class Yaml:
     key_lines: dict[str, int] = field(default_factory=dict)
     item_lines: dict[str, list[int]] = field(default_factory=dict)
     line: int = 1
+
+
+def did_you_mean(value: str, known: Iterable[str]) -> str:
+    """' (did you mean 'x'?)' when a known value is close to `value`, else ''."""
+    close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def unknown_key(key: object, allowed: Iterable[str], where: str = "") -> str:
+    """The message for a key no bank file knows, with the likely one it was meant to be."""
+    names = sorted(allowed)
+    return f"unknown key '{key}'{where}{did_you_mean(str(key), names)} (allowed: {', '.join(names)})"
 
 
 def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
@@ -68,11 +85,16 @@ def load_yaml(text: str, path: str, *, first_line: int = 1) -> tuple[Yaml | None
             return None, [_too_deep(path, first_line)]
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
         # libyaml marks a problem at the end of the text on the line after it: keep it inside.
-        line = first_line + min(mark.line if mark else 0, text.rstrip("\n").count("\n"))
+        last = text.rstrip("\n").count("\n")
+        noticed = first_line + min(err.problem_mark.line if err.problem_mark else 0, last)
         what = (err.problem or "invalid YAML").strip()
-        return None, [Problem(path, line, f"malformed YAML: {what}")]
+        if err.context_mark is None or first_line + min(err.context_mark.line, last) == noticed:
+            return None, [Problem(path, noticed, f"malformed YAML: {what}")]
+        # Report where the broken construct starts, the line to open, and where the parser gave up.
+        start = first_line + min(err.context_mark.line, last)
+        context = (err.context or "").strip().removeprefix("while ")
+        return None, [Problem(path, start, f"malformed YAML {context}: {what} (noticed at line {noticed})")]
     except yaml.YAMLError as err:
         return None, [Problem(path, first_line, f"malformed YAML: {err}")]
     finally:
@@ -226,6 +248,12 @@ def parse_question_body(body: str, body_line: int, path: str) -> tuple[Body, lis
         if not match:
             continue
         title = match.group(2)
+        if len(match.group(1)) == 2 and title not in SECTIONS and (close := _close_section(title)):
+            # A misspelt section heading: read it as the section, and say so once (not also "missing").
+            problems.append(
+                Problem(path, file_line, f"unexpected heading '{line.strip()}' (did you mean '## {close}'?)")
+            )
+            title = close
         if len(match.group(1)) == 2 and title in SECTIONS:
             if any(name == title for name, _, _ in cuts):
                 problems.append(Problem(path, file_line, f"duplicate '## {title}' section"))
@@ -252,13 +280,21 @@ def parse_question_body(body: str, body_line: int, path: str) -> tuple[Body, lis
         content_line = body_line + start + first
         if name == "":
             parsed.text_line = content_line
-            parsed.text, parsed.choices = _split_choices(chunk[first:], content_line, prose, path, problems)
+            found: list[Problem] = []
+            parsed.text, parsed.choices = _split_choices(chunk[first:], content_line, prose, path, found)
+            # Without '## Answer', the text after the choices is the answer's: its absence is the one message.
+            problems.extend(p for p in found if "Answer" in names or p.message != TEXT_AFTER_CHOICES)
         elif name == "Answer":
             parsed.answer, parsed.answer_line, parsed.answer_start = content, heading_line, content_line
         else:
             parsed.explanation, parsed.explanation_line = content, heading_line
             parsed.explanation_start = content_line
     return parsed, problems
+
+
+def _close_section(title: str) -> str | None:
+    close = difflib.get_close_matches(title.strip().capitalize(), SECTIONS, n=1, cutoff=0.75)
+    return close[0] if close else None
 
 
 def _split_choices(
@@ -289,8 +325,7 @@ def _split_choices(
                 Problem(
                     path,
                     file_line,
-                    "choices must be one task list at the end of the question text: one line per choice, "
-                    "its reason indented on the lines under it",
+                    TEXT_AFTER_CHOICES,
                 )
             )
             break
