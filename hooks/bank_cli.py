@@ -18,6 +18,7 @@ import yaml
 
 from bank import load_bank
 from bank.build import build, expand_nav, read_config
+from bank.content import content_problems
 from bank.model import Problem
 from bank.paths import STYLESHEET
 from bank.scaffold import ScaffoldError, create_question
@@ -43,8 +44,15 @@ def _build(root: Path) -> tuple[SiteFiles, dict[str, Any], list[Problem]]:
 
 
 def check(root: Path) -> int:
+    """The build's problems, then the editorial rules the content tests hold the bank to."""
     site, _, problems = _build(root)
     if problems:
+        return 1
+    editorial = content_problems(site.bank, root)
+    for problem in editorial:
+        print(problem, file=sys.stderr)
+    if editorial:
+        print(f"{len(editorial)} editorial problem(s) in the question bank (the content tests' rules)", file=sys.stderr)
         return 1
     print(f"ok: {len(site.bank.questions)} questions in {len(site.bank.topics)} topics")
     return 0

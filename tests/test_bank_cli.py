@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import yaml
-from conftest import ROOT, MakeBank
+from conftest import QUESTION, ROOT, MakeBank
 
 CLI = ROOT / "hooks" / "bank_cli.py"
 
@@ -30,12 +30,19 @@ def test_check_lists_problems_and_fails(make_bank: MakeBank) -> None:
     assert "questions/basics/broken.md:1: missing front matter" in result.stderr
 
 
-def test_new_prints_the_path_of_a_file_that_passes_check(make_bank: MakeBank) -> None:
-    root = make_bank()
+def test_new_prints_the_path_of_a_file_whose_todos_check_lists_until_written(make_bank: MakeBank) -> None:
+    explained = QUESTION + "\n## Explanation\n\nIt comes after pre-training. It adapts the model to use.\n"
+    root = make_bank({"basics/what-is-post-training.md": explained})
     result = run("--root", root, "new", "basics", "--id", "reward-hacking-example")
     assert result.returncode == 0, result.stderr
     assert result.stdout == "questions/basics/reward-hacking-example.md\n"
-    assert (root / result.stdout.strip()).is_file()
+    path = root / result.stdout.strip()
+    check = run("--root", root, "check")
+    assert check.returncode == 1
+    todos = [line for line in check.stderr.splitlines() if "'TODO' left" in line]
+    assert len(todos) == 12 and all(line.startswith("questions/basics/reward-hacking-example.md:") for line in todos)
+    written = path.read_text().replace("TODO: ", "Written: ").replace("TODO", "Written")
+    path.write_text(written.replace("Written: why the answer holds", "Written. It holds. Why the answer holds"))
     check = run("--root", root, "check")
     assert (check.returncode, check.stdout) == (0, "ok: 2 questions in 1 topics\n"), check.stderr
 

@@ -60,3 +60,14 @@ def test_indented_lines_under_a_choice_are_its_reason() -> None:
 def test_an_unindented_line_after_the_choices_is_still_a_problem() -> None:
     _, problems = parse_question_body("Q?\n\n- [x] Yes\nStray.\n\n## Answer\nYes.", 1, "f.md")
     assert [p.line for p in problems] == [4]
+
+
+def test_a_yaml_error_points_at_where_the_broken_construct_starts() -> None:
+    from bank.parse import load_yaml
+
+    _, problems = load_yaml("title: T\nsources: [a, b\nlevel: foundation\norder: 20\n", "q.md", first_line=2)
+    [problem] = problems
+    assert problem.line == 3  # the line that opens the list, not the one where the parser gave up
+    assert problem.message == (
+        "malformed YAML parsing a flow sequence: did not find expected ',' or ']' (noticed at line 4)"
+    )

@@ -21,14 +21,16 @@ def test_next_order_is_the_next_multiple_of_ten() -> None:
     assert next_order([10, 25]) == 30
 
 
-def test_created_file_passes_the_check_and_a_second_one_too(make_bank: MakeBank) -> None:
+def test_created_file_loads_and_each_part_to_write_is_a_todo_problem(make_bank: MakeBank) -> None:
     root = make_bank()
     for expected in ("new-question", "new-question-2"):
         bank, _ = load_bank(root)
         path = create_question(root, bank, "basics")
         assert path == root / "questions" / "basics" / f"{expected}.md"
     bank, problems = load_bank(root, docs_dir=root / "docs")
-    assert problems == []
+    # title, text, four choices, four reasons, answer, explanation: each a TODO at its line, nothing else
+    assert {p.message for p in problems} == {"'TODO' left in the question: write this part, then remove it"}
+    assert len(problems) == 2 * 12 and len({(p.path, p.line) for p in problems}) == 24
     created = [q for q in bank.questions if q.id.startswith("new-question")]
     assert [(q.order, q.kind, q.concepts, q.sources) for q in created] == [
         (20, "single", [], ["ouyang2022instructgpt"]),
@@ -69,7 +71,7 @@ def test_in_a_bank_with_concepts_the_file_names_one_and_every_choice_has_a_reaso
     bank, _ = load_bank(root)
     path = create_question(root, bank, "basics", wanted="fresh-one")
     bank, problems = load_bank(root, docs_dir=root / "docs")
-    assert problems == []
+    assert problems and all("'TODO' left" in p.message for p in problems)
     q = bank.question("fresh-one")
     assert q is not None and q.title.startswith("TODO") and "fresh-one" in q.title
     assert q.concepts == ["post-training-methods"]  # the topic's most named concept

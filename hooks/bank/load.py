@@ -420,6 +420,8 @@ def _load_question(
     fields += [(body.explanation or "", body.explanation_start)]
     fields += [(c.reason, c.reason_line) for c in body.choices if c.reason]
     problems.extend(_letter_references(fields, rel))
+    title_field = [(data["title"], at["title"])] if isinstance(data.get("title"), str) else []
+    problems.extend(_todos([*title_field, *fields, *((c.text, c.line) for c in body.choices)], rel))
 
     order = data.get("order")
     return Question(
@@ -478,6 +480,19 @@ def _check_concepts(
             )
     if len(set(value)) < len(value):
         problems.append(Problem(rel, at["concepts"], "a concept is named twice"))
+
+
+def _todos(fields: list[tuple[str, int]], rel: str) -> list[Problem]:
+    """A 'TODO' the scaffold left: the file is not finished, so it is not published."""
+    found = []
+    for text, line in fields:
+        for offset, row in enumerate(text.split("\n")):
+            if "TODO" in row:
+                found.append(
+                    Problem(rel, line + offset, "'TODO' left in the question: write this part, then remove it")
+                )
+                break
+    return found
 
 
 def _letter_references(fields: list[tuple[str, int]], rel: str) -> list[Problem]:
