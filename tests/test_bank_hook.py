@@ -86,5 +86,7 @@ def test_check_command_prints_the_same_problems(make_bank: MakeBank) -> None:
         "2 problem(s) in the question bank",
     ]
     (root / "questions" / "basics" / "bad.md").unlink()
+    base = root / "questions" / "basics" / "what-is-post-training.md"  # check also wants an explanation
+    base.write_text(base.read_text() + "\n## Explanation\n\nIt follows pre-training. It adapts the model.\n")
     fixed = subprocess.run(cli, capture_output=True, text=True)
     assert (fixed.returncode, fixed.stdout, fixed.stderr) == (0, "ok: 1 questions in 1 topics\n", "")
