@@ -30,10 +30,11 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
+from bank.build import read_config  # noqa: E402
 from bank.glossary import abbreviations, load_glossary  # noqa: E402
 from bank.load import load_bank  # noqa: E402
 
-EXTENSIONS = yaml.safe_load((ROOT / "mkdocs.yml").read_text())["markdown_extensions"]
+EXTENSIONS = read_config(ROOT / "mkdocs.yml")["markdown_extensions"]
 BIBLIOGRAPHY = (ROOT / "questions" / "references.yml").read_text(encoding="utf-8")
 GLOSSARY = (ROOT / "questions" / "glossary.yml").read_text(encoding="utf-8")
 LEVELS = ("foundation", "intermediate", "advanced")

@@ -20,7 +20,7 @@ from bank import load_bank
 from bank.build import build, expand_nav, read_config
 from bank.content import content_problems
 from bank.model import Problem
-from bank.paths import STYLESHEET
+from bank.paths import STYLESHEET, placeholder_notice
 from bank.scaffold import ScaffoldError, create_question
 from bank.site import SiteFiles, write_docs
 
@@ -71,6 +71,8 @@ def render(root: Path, out: Path) -> int:
     if out.is_dir() and any(out.iterdir()) and not (marker.is_file() and marker.read_text().startswith(HEADER)):
         print(f"error: {out} is not empty and was not made by render: choose a new or empty folder", file=sys.stderr)
         return 2
+    if notice := placeholder_notice(config.get("site_url"), config.get("repo_url")):
+        print(f"warning: {notice}", file=sys.stderr)
     docs_dir = root / config.get("docs_dir", "docs")
     try:
         pages = write_docs(site, docs_dir, out / "docs")

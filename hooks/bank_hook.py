@@ -11,6 +11,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from bank.build import build, expand_nav, math_problems
+from bank.paths import placeholder_notice
 from bank.problems import render_problems_page
 from bank.site import SiteFiles, edit_root
 from bank.theme import name_search_dialog
@@ -19,6 +20,7 @@ log = get_plugin_logger(__name__)
 _site: SiteFiles | None = None
 _serving = False  # under `mkdocs serve`, a bank with problems is shown, not fatal
 _problems_page: str | None = None  # what every page shows while the bank has problems
+_noticed = False  # the placeholder addresses are mentioned once per process, not on every rebuild
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -27,8 +29,12 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _site, _problems_page
+    global _site, _problems_page, _noticed
     root = Path(config.config_file_path).parent
+    if not _noticed and (notice := placeholder_notice(config.site_url, config.repo_url)):
+        # At info level: a warning would make every strict build fail on a fresh clone.
+        log.info(f"Warning: {notice}")
+        _noticed = True
     site, problems = build(root, Path(config.docs_dir), config)
     # Under serve, the problems are shown on every page instead; errors here would make strict mode abort
     # the build, and the preview would keep stale pages.

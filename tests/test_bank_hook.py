@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -31,20 +32,63 @@ def test_the_build_writes_nothing_into_the_project(tmp_path: Path) -> None:
     assert (tmp_path / "site" / "topics" / "index.html").is_file()
 
 
-def build(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def build(
+    root: Path, *args: str, config: str = "", env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     (root / "mkdocs.yml").write_text(
-        "site_name: T\nstrict: true\ntheme: {name: material, font: false}\n"
+        config + "site_name: T\nstrict: true\ntheme: {name: material, font: false}\n"
         f"hooks: [{ROOT / 'hooks' / 'bank_hook.py'}]\n"
         "nav:\n  - Home: index.md\n  - Topics: questions/\n"
         "markdown_extensions: [attr_list, md_in_html, tables, pymdownx.blocks.html, pymdownx.blocks.details]\n"
     )
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    variables = {name: value for name, value in os.environ.items() if name not in ADDRESSES}
+    env = {**variables, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", *args, "-d", str(root / "site")],
         cwd=root,
         capture_output=True,
         text=True,
         env=env,
+    )
+
+
+ADDRESSES = ("SITE_URL", "REPO_URL", "REPO_NAME")
+# The project's own address lines, so that the test holds the real mkdocs.yml's defaults.
+ADDRESS_LINES = (
+    "".join(
+        line + "\n"
+        for line in (ROOT / "mkdocs.yml").read_text().splitlines()
+        if line.startswith(("site_url:", "repo_url:"))
+    )
+    + "edit_uri: edit/main/docs/\n"
+)
+
+
+def test_addresses_come_from_the_environment(make_bank: MakeBank) -> None:
+    root = make_bank()
+    published = {"SITE_URL": "https://learn.example.net/pt/", "REPO_URL": "https://github.com/someone/pt"}
+    result = build(root, config=ADDRESS_LINES, env=published)
+    assert result.returncode == 0, result.stderr
+    assert "placeholder" not in result.stderr
+    page = (root / "site" / "topics" / "basics" / "index.html").read_text()
+    assert 'href="https://github.com/someone/pt/edit/main/questions/basics/what-is-post-training.md"' in page
+    assert '<link rel="canonical" href="https://learn.example.net/pt/topics/basics/">' in page
+    exported = json.loads((root / "site" / "exports" / "questions.json").read_text())
+    assert (
+        exported["topics"][0]["questions"][0]["permalink"]
+        == "https://learn.example.net/pt/topics/basics/#what-is-post-training"
+    )
+
+
+def test_placeholder_addresses_are_mentioned_once(make_bank: MakeBank) -> None:
+    root = make_bank()
+    result = build(root, config=ADDRESS_LINES)
+    assert result.returncode == 0, result.stderr  # a notice, not a warning: strict builds still pass
+    assert result.stderr.count("still the placeholder") == 1, result.stderr
+    assert "Set SITE_URL and REPO_URL in the environment" in result.stderr
+    assert (
+        "github.com/post-training-self-check/post-training-self-check/edit/main/questions/"
+        in (root / "site" / "topics" / "basics" / "index.html").read_text()
     )
 
 

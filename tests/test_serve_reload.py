@@ -14,9 +14,10 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
 from conftest import ROOT
 from project_copy import copy_project
+
+from bank.build import read_config
 
 QUESTION = Path("questions") / "lifecycle" / "what-is-post-training.md"
 MARKER = "Freshly edited question text"
@@ -49,7 +50,7 @@ def free_port() -> int:
 
 def test_serve_picks_up_an_edited_question(tmp_path: Path) -> None:
     copy_project(tmp_path)
-    site_url = yaml.safe_load((ROOT / "mkdocs.yml").read_text())["site_url"]
+    site_url = read_config(ROOT / "mkdocs.yml")["site_url"]
     address = f"127.0.0.1:{free_port()}"
     url = f"http://{address}{urlsplit(site_url).path}topics/lifecycle/"
     server = subprocess.Popen(

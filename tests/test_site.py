@@ -11,6 +11,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from site_html import Page, read_page
 
+from bank.build import read_config
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "tests" / "data" / "seed.txt"
 
@@ -22,8 +24,8 @@ def pages(site: Path) -> dict[Path, Page]:
 
 def site_path_prefix() -> str:
     """The path part of site_url: absolute links on the 404 page start with it."""
-    match = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(), re.M)
-    return urlsplit(match.group(1)).path if match else "/"
+    site_url = read_config(ROOT / "mkdocs.yml").get("site_url")
+    return urlsplit(site_url).path if site_url else "/"
 
 
 def resolve(site: Path, page: Path, url: str) -> Path | None:

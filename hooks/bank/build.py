@@ -6,6 +6,7 @@ The MkDocs hook calls `build` with the configuration MkDocs read; `bank_cli.py c
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -38,9 +39,40 @@ def build(root: Path, docs_dir: Path, config: Mapping[str, Any]) -> tuple[SiteFi
     return site, sorted(set(problems) | set(found))
 
 
+class _ConfigLoader(yaml.SafeLoader):
+    """Safe YAML plus MkDocs' `!ENV` tag; the project's mkdocs.yml has no `!!python` tags."""
+
+
+def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    """`!ENV NAME` or `!ENV [NAME, OTHER, default]`, resolved as MkDocs resolves it.
+
+    The first variable that is set wins, read with YAML's implicit types; else the default (the last
+    item of a list of two or more), else None.
+    """
+    default = None
+    if isinstance(node, yaml.ScalarNode):
+        names = [loader.construct_scalar(node)]
+    elif isinstance(node, yaml.SequenceNode):
+        *name_nodes, last = node.value if len(node.value) > 1 else [*node.value, None]
+        default = loader.construct_object(last) if last is not None else None
+        names = [loader.construct_scalar(child) for child in name_nodes if isinstance(child, yaml.ScalarNode)]
+    else:
+        raise yaml.constructor.ConstructorError(None, None, "!ENV takes a name or a list of names", node.start_mark)
+    for name in names:
+        if isinstance(name, str) and name in os.environ:
+            value = os.environ[name]
+            return loader.construct_object(
+                yaml.ScalarNode(loader.resolve(yaml.ScalarNode, value, (True, False)), value)
+            )
+    return default
+
+
+_ConfigLoader.add_constructor("!ENV", _env)
+
+
 def read_config(config_file: Path) -> dict[str, Any]:
-    """`mkdocs.yml` as plain YAML (the project's has no `!!python` tags)."""
-    data = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    """`mkdocs.yml` as YAML, with `!ENV` values resolved from the environment as MkDocs resolves them."""
+    data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader)  # a SafeLoader: no Python tags
     return data if isinstance(data, dict) else {}
 
 

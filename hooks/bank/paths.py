@@ -62,6 +62,30 @@ def relative_url(page_src: str, target_src: str) -> str:
     return link + "/" if target_src.endswith(".md") and link != "." else ("./" if link == "." else link)
 
 
+# mkdocs.yml's defaults for `site_url` and `repo_url` when SITE_URL and REPO_URL are not set.
+PLACEHOLDER_SITE_URL = "https://example.org/post-training-self-check/"
+PLACEHOLDER_REPO_URL = "https://github.com/post-training-self-check/post-training-self-check"
+
+
+def placeholder_notice(site_url: str | None, repo_url: str | None) -> str | None:
+    """What to tell the person building while the addresses are still mkdocs.yml's placeholders."""
+    names = [
+        name
+        for name, value, placeholder in (
+            ("site_url", site_url, PLACEHOLDER_SITE_URL),
+            ("repo_url", repo_url, PLACEHOLDER_REPO_URL),
+        )
+        if (value or "").rstrip("/") == placeholder.rstrip("/")
+    ]
+    if not names:
+        return None
+    env = " and ".join(name.upper() for name in names)
+    return (
+        f"{' and '.join(names)} {'are' if len(names) > 1 else 'is'} still the placeholder in mkdocs.yml: edit links, "
+        f"permalinks and the exports point there. Set {env} in the environment to publish."
+    )
+
+
 def site_base(site_url: str | None) -> str:
     """The prefix of every absolute link: the site URL with one trailing slash, or '' (site-relative)."""
     return site_url.rstrip("/") + "/" if site_url else ""
