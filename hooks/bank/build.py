@@ -61,9 +61,8 @@ def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
     for name in names:
         if isinstance(name, str) and name in os.environ:
             value = os.environ[name]
-            return loader.construct_object(
-                yaml.ScalarNode(loader.resolve(yaml.ScalarNode, value, (True, False)), value)
-            )
+            tag = loader.resolve(yaml.ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
+            return loader.construct_object(yaml.ScalarNode(tag, value))
     return default
 
 
