@@ -29,7 +29,9 @@ alone: !ENV [QB_TEST_A]
         ({"QB_TEST_A": ""}, {"plain": None, "listed": None, "typed": 3, "alone": None}),  # set but empty: null
     ],
 )
-def test_env_tags(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, env: dict[str, str], expected: dict[str, object]) -> None:
+def test_env_tags(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, env: dict[str, str], expected: dict[str, object]
+) -> None:
     monkeypatch.delenv("QB_TEST_A", raising=False)
     monkeypatch.delenv("QB_TEST_B", raising=False)
     for name, value in env.items():
