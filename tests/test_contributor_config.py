@@ -52,3 +52,14 @@ def test_workflow_tests_pull_requests_and_publishes_main_to_pages() -> None:
     assert uses[-1].startswith("actions/deploy-pages@")
     runs = " && ".join(step.get("run", "") for step in steps(deploy))
     assert "pip install -r requirements.txt" in runs and "mkdocs build --strict" in runs
+
+
+def test_the_published_build_sets_the_site_and_repository_addresses() -> None:
+    deploy = load(ROOT / ".github" / "workflows" / "site.yml")["jobs"]["deploy"]
+    pages = next(s for s in steps(deploy) if s.get("uses", "").startswith("actions/configure-pages@"))
+    build = next(s for s in steps(deploy) if "mkdocs build" in s.get("run", ""))
+    assert build["env"]["SITE_URL"] == f"${{{{ steps.{pages['id']}.outputs.base_url }}}}/"
+    assert build["env"]["REPO_URL"] == "${{ github.server_url }}/${{ github.repository }}"
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    for key, name in (("site_url", "SITE_URL"), ("repo_url", "REPO_URL"), ("repo_name", "REPO_NAME")):
+        assert f"{key}: !ENV [{name}, " in config, key  # what the workflow sets is what mkdocs.yml reads

@@ -8,20 +8,23 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, MakeBank
+from conftest import ROOT, MakeBank, site_of
 
 from bank import Problem, load_bank
 from bank.glossary import (
     abbreviations,
     anchor,
     bank_texts,
+    first_uses,
     load_glossary,
     render_glossary_page,
     term_forms,
     unused_terms,
     unwrap_title_abbrs,
+    without_tooltips,
 )
 from bank.model import GlossaryTerm
+from bank.paths import topic_src
 
 PATH = "questions/glossary.yml"
 SOURCES = {"ouyang2022instructgpt", "hu2021lora"}
@@ -167,6 +170,48 @@ def test_unwrap_title_abbrs_keeps_headings_and_links_plain() -> None:
     )
 
 
+def test_first_uses_keep_one_tooltip_per_definition_across_fragments() -> None:
+    seen: set[str] = set()
+    sft, rm = '<abbr title="Supervised">SFT</abbr>', '<abbr title="Scores">reward model</abbr>'
+    assert first_uses(f"<p>{sft} then {sft} and {rm}</p>", seen) == f"<p>{sft} then SFT and {rm}</p>"
+    assert first_uses(f"<p>{rm}, again</p>", seen) == "<p>reward model, again</p>"  # marked in an earlier field
+    assert first_uses("<p>no terms</p>", seen) == "<p>no terms</p>"
+    assert without_tooltips(f"<p>{sft} and {rm}</p>") == "<p>SFT and reward model</p>"
+
+
+CHOICE_WITH_TERMS = """\
+---
+order: 20
+level: foundation
+title: Terms twice
+sources: [ouyang2022instructgpt]
+---
+Why does SFT come before the reward model is trained, and what does SFT give?
+
+- [x] SFT gives a policy worth sampling from
+  Right: SFT first, then the reward model scores its samples.
+- [ ] The reward model needs no SFT
+  Wrong: without SFT there are no samples for the reward model.
+
+## Answer
+
+SFT first.
+"""
+
+
+def test_a_question_marks_each_term_at_its_first_use_only(make_bank: MakeBank) -> None:
+    site = site_of(make_bank({"glossary.yml": GOOD, "basics/terms-twice.md": CHOICE_WITH_TERMS}))
+    page = site.files[topic_src(site.bank.topics[0])].page
+    assert page is not None
+    html = page.splice(page.markdown)
+    section = html[html.index('data-qid="terms-twice"') :]
+    section = section[: section.index("</section>")]
+    assert section.count(">SFT</abbr>") == 1 and section.count(">reward model</abbr>") == 1
+    text = section[section.index("Why does") :]
+    assert text.startswith('Why does <abbr title="Supervised fine-tuning')  # the first use is in the question
+    assert section.count("SFT") >= 8  # every later use is still there, as plain text
+
+
 def test_unused_terms_match_as_the_tooltips_do() -> None:
     terms, _ = load(GOOD)
     assert unused_terms(terms, ["SFTs are not SFT-shaped"]) == [terms[1]]  # 'SFT-' counts; 'SFTs' does not
@@ -240,6 +285,9 @@ def test_topic_pages_show_tooltips_but_not_in_headings_links_or_code(built_site:
             tooltips += 1
         for tag, inner in re.findall(r"<(h[1-6]|code|pre|a)\b[^>]*>(.*?)</\1>", text, re.S):
             assert "<abbr" not in inner, f"tooltip inside <{tag}> on {page}"
+        for section in text.split('<section class="qb-question"')[1:]:
+            titles = re.findall(r'<abbr title="([^"]+)">', section.split("</section>")[0])
+            assert len(titles) == len(set(titles)), f"a term marked twice in one question on {page}"
     assert tooltips > 0
 
 

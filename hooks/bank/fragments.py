@@ -19,7 +19,7 @@ from typing import Any
 
 import markdown
 
-from .glossary import term_forms, unwrap_title_abbrs
+from .glossary import first_uses, term_forms, unwrap_title_abbrs
 from .mathml import MathError, line_of, tex_to_mathml
 from .model import Bank, Problem, Question
 from .paths import DEPTH_2, page_url, site_base, topic_src
@@ -112,14 +112,21 @@ class Renderer:
             return [self._markdown.reset().convert(t) for t in texts]
         return [p.strip("\n") for p in parts]
 
-    def fragment(self, raw_html: str, source: str, *, path: str, line: int, topic: str) -> Fragment:
-        """Check `raw_html`, converted from `source` (which starts at `line` of `path`); make its links final."""
+    def fragment(
+        self, raw_html: str, source: str, *, path: str, line: int, topic: str, seen: set[str] | None = None
+    ) -> Fragment:
+        """Check `raw_html`, converted from `source` (which starts at `line` of `path`); make its links final.
+
+        Tooltips whose definition is in `seen` (marked earlier in the same question) are dropped.
+        """
         cleaned = clean(raw_html)
         for what in disallowed(raw_html, cleaned):
             where = _find_line(source, what, line)
             self.problems.append(Problem(path, where, f"not allowed in bank text: {what}"))
         if "<abbr" in cleaned and ("<a " in cleaned or "<h" in cleaned):
             cleaned = unwrap_title_abbrs(cleaned)  # a link or a heading is no place for a second affordance
+        if seen is not None:
+            cleaned = first_uses(cleaned, seen)
         if "href=" in cleaned or "src=" in cleaned:
             cleaned = URL_ATTRIBUTE.sub(lambda m: self._link(m, source, path, line, topic), cleaned)
         return Fragment(cleaned, self._math(cleaned, source, path, line) if "arithmatex" in cleaned else cleaned)
@@ -187,7 +194,7 @@ def render_fragments(
         if topic.intro:
             (raw,) = renderer.convert([topic.intro])
             fragments.intros[topic.slug] = renderer.fragment(
-                raw, topic.intro, path=path, line=topic.intro_line, topic=topic.slug
+                raw, topic.intro, path=path, line=topic.intro_line, topic=topic.slug, seen=set()
             )
         for question in topic.questions:
             fragments.questions[question.id] = _question(renderer, question)
@@ -197,27 +204,28 @@ def render_fragments(
 def _question(renderer: Renderer, q: Question) -> QuestionFragments:
     fields = list(_fields(q))
     raws = renderer.convert([source for source, _ in fields])
+    seen: set[str] = set()  # each term's tooltip at its first use in the question only
     made = [
-        renderer.fragment(raw, source, path=str(q.path), line=line, topic=q.topic)
+        renderer.fragment(raw, source, path=str(q.path), line=line, topic=q.topic, seen=seen)
         for raw, (source, line) in zip(raws, fields, strict=True)
     ]
     taken = iter(made)  # in the order of _fields
     text = next(taken)
     choices = tuple(next(taken) for _ in q.choices)
-    reasons = tuple(next(taken) if c.reason else None for c in q.choices)
     answer = next(taken)
+    reasons = tuple(next(taken) if c.reason else None for c in q.choices)
     return QuestionFragments(text, choices, reasons, answer, next(taken) if q.explanation else None)
 
 
 def _fields(q: Question) -> Iterator[tuple[str, int]]:
-    """Every Markdown field of `q` with its line, in the order `_question` takes them back."""
+    """Every Markdown field of `q` with its line, in the order a reader meets them on the page."""
     yield q.text, q.text_line
     for choice in q.choices:
         yield choice.text, choice.line
+    yield q.answer, q.answer_line
     for choice in q.choices:
         if choice.reason:
             yield choice.reason, choice.reason_line
-    yield q.answer, q.answer_line
     if q.explanation:
         yield q.explanation, q.explanation_line
 

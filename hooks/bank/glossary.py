@@ -28,6 +28,7 @@ ABBREVIATION = re.compile(r"^(?=(?:[a-z]*[A-Z]){2})[A-Za-z]+$")
 # Headings and links keep their text plain: a title or a link is no place for a second affordance.
 TITLE = re.compile(r"<(h[1-6]|a)\b[^>]*>.*?</\1>", re.S)
 ABBR = re.compile(r"<abbr\b[^>]*>(.*?)</abbr>", re.S)
+TOOLTIP = re.compile(r'<abbr title="([^"]*)">(.*?)</abbr>', re.S)  # as the sanitizer writes the abbr extension's
 
 
 def load_glossary(text: str, path: str, *, sources: Collection[str]) -> tuple[list[GlossaryTerm], list[Problem]]:
@@ -173,6 +174,30 @@ def abbreviations(terms: Iterable[GlossaryTerm]) -> str:
 def unwrap_title_abbrs(page_html: str) -> str:
     """Drop the tooltips that abbr put inside headings and links."""
     return TITLE.sub(lambda m: ABBR.sub(r"\1", m.group(0)), page_html)
+
+
+def first_uses(fragment_html: str, seen: set[str]) -> str:
+    """`fragment_html` with a tooltip only where its term (by definition) is not in `seen` yet; adds to `seen`.
+
+    A question marks each term once, at its first use: the same definition on every use costs a topic
+    page its main-thread time on a phone, and a keyboard user a focus stop each time.
+    """
+    if "<abbr" not in fragment_html:
+        return fragment_html
+
+    def first(match: re.Match[str]) -> str:
+        title = match.group(1)
+        if title in seen:
+            return match.group(2)
+        seen.add(title)
+        return match.group(0)
+
+    return TOOLTIP.sub(first, fragment_html)
+
+
+def without_tooltips(fragment_html: str) -> str:
+    """A fragment shown a second time (a choice repeated in the answer): its terms were marked already."""
+    return ABBR.sub(r"\1", fragment_html) if "<abbr" in fragment_html else fragment_html
 
 
 def unused_terms(terms: Iterable[GlossaryTerm], texts: Iterable[str]) -> list[GlossaryTerm]:

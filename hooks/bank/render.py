@@ -17,6 +17,7 @@ from html import escape
 
 from .concepts import questions_by_concept
 from .fragments import Fragments, QuestionFragments
+from .glossary import without_tooltips
 from .model import LEVELS, Bank, Concept, Question, Topic
 from .paths import (
     ANKI_SRC,
@@ -167,7 +168,8 @@ def _question(
         items = "".join(f"<li>{c.inline}</li>" for c in f.choices)
         body.append(f'<div class="qb-choices" data-hint="{hint}"><ol type="A">{items}</ol></div>')
     body.append(_reveal(q, f, bank))
-    page.add_html("\n".join(body) + "\n</section>", markdown="\n".join(body) + "\n\n</section>")
+    page.add_html("\n".join(body))
+    page.add_html("</section>")  # its own splice: the Markdown form needs the blank line before it
 
 
 def _reveal(q: Question, f: QuestionFragments, bank: Bank) -> str:
@@ -175,7 +177,9 @@ def _reveal(q: Question, f: QuestionFragments, bank: Bank) -> str:
     correct = correct_letters(q)
     answer = []
     if correct:
-        texts = "; ".join(f"{LETTERS[i]}. {c.inline}" for i, c in enumerate(f.choices) if q.choices[i].correct)
+        texts = "; ".join(
+            f"{LETTERS[i]}. {without_tooltips(c.inline)}" for i, c in enumerate(f.choices) if q.choices[i].correct
+        )
         label = "Correct choices" if len(correct) > 1 else "Correct choice"
         answer.append(f"<p><strong>{label}:</strong> {texts}</p>")
     answer.append(f.answer.html)
@@ -187,7 +191,7 @@ def _reveal(q: Question, f: QuestionFragments, bank: Bank) -> str:
     ]
     if any(f.reasons):
         items = "".join(
-            f'<li><span class="qb-reason__choice">{choice.inline}</span> {reason.inline if reason else ""}</li>'
+            f'<li><span class="qb-reason__choice">{without_tooltips(choice.inline)}</span> {reason.inline if reason else ""}</li>'
             for choice, reason in zip(f.choices, f.reasons, strict=True)
         )
         parts.append(

@@ -59,11 +59,16 @@ class SiteFiles:
         return markdown
 
     def page_html(self, src: str, html: str) -> tuple[str, list[MathFailure]]:
-        """A converted page made final: math as MathML, plain headings and links, fragments spliced in."""
+        """A converted page made final: math as MathML, plain headings and links, fragments spliced in.
+
+        A generated page's HTML parts are let go once spliced (the builder keeps the page it made), so
+        that a build holds each question's HTML once, not twice; the page cannot be spliced again.
+        """
         html, failures = render_math(unwrap_title_abbrs(html))
         generated = self.files.get(src)
         if generated is not None and generated.page is not None:
             html = generated.page.splice(html)
+            generated.page.splices.clear()
         if uses_selfcheck(self.bank, src):
             html = asset_tags(src) + html
         return html, failures

@@ -46,7 +46,8 @@ def _question(page: Page, q: Question, number: int, fragments: Fragments) -> Non
         body.append(f'<ol class="qb-ws-choices" type="A">{items}</ol>')
     else:
         body.append('<div class="qb-ws-lines" aria-hidden="true"></div>')
-    page.add_html("\n".join(body) + "\n</section>", markdown="\n".join(body) + "\n\n</section>")
+    page.add_html("\n".join(body))
+    page.add_html("</section>")  # its own splice: the Markdown form needs the blank line before it
 
 
 def key_entry(question: Question) -> str:
@@ -69,4 +70,5 @@ def _answer_key(page: Page, topic: Topic, fragments: Fragments) -> None:
             entries.append(f'<div class="qb-ws-key-entry"><p>{label} {key_entry(q)}</p>{why}</div>')
         else:
             entries.append(f'<div class="qb-ws-key-entry"><p>{label}</p>{f.answer.html}</div>')
-    page.add_html("\n".join(entries) + "\n</section>", markdown="\n".join(entries) + "\n\n</section>")
+    page.add_html("\n".join(entries))
+    page.add_html("</section>")  # its own splice: the Markdown form needs the blank line before it

@@ -14,13 +14,14 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-import yaml
 from browser import launch, serve
 from conftest import BIBLIOGRAPHY, ROOT
 from playwright.sync_api import Browser, Page, Playwright
 
+from bank.build import read_config
+
 HOST = "selfcheck.test"  # a reserved name: it never leaves this machine
-PREFIX = urlsplit(yaml.safe_load((ROOT / "mkdocs.yml").read_text())["site_url"]).path.strip("/")
+PREFIX = urlsplit(read_config(ROOT / "mkdocs.yml")["site_url"]).path.strip("/")
 
 
 def question(
