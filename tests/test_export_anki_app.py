@@ -71,6 +71,9 @@ def test_anki_adds_one_note_and_card_per_question_in_our_deck(
     note_type = collection.models.by_name(MODEL.name)
     assert note_type is not None
     assert collection.models.field_names(note_type) == FIELDS
+    # Tools > Check Database: nothing to repair (it would list each problem it fixed).
+    assert collection.fix_integrity() == ("Database rebuilt and optimized.", True)
+    assert collection.note_count() == 3
     assert {note_by_id(collection, q.id).guid for q in site.bank.questions} == {
         n.guid for n in build_deck(site.bank, site.fragments, site_url=SITE).notes
     }
