@@ -28,6 +28,19 @@ def gift_escape(text: str) -> str:
     return text.replace("\n", "\\n")
 
 
+def category_path(names: list[str]) -> str:
+    """Category names as one path, the way Moodle writes one (`assemble_category_path`).
+
+    '/' separates levels and '//' is a slash within a name; a name that starts or ends with a slash
+    gets a space there, or its '//' would run into the separator and Moodle would split it elsewhere.
+    """
+    escaped = []
+    for name in names:
+        name = name.replace("/", "//")
+        escaped.append(f"{' ' if name.startswith('/') else ''}{name}{' ' if name.endswith('/') else ''}")
+    return "/".join(escaped)
+
+
 def _weight(count: int) -> str:
     """The percentage of each of `count` correct choices, in the precision Moodle's grade list uses."""
     return f"{100 / count:.5f}".rstrip("0").rstrip(".")
@@ -76,7 +89,6 @@ def render_gift(bank: Bank, fragments: Fragments, *, site_url: str | None) -> st
     for topic in bank.topics:
         if not topic.questions:
             continue
-        # In category paths '/' separates levels; Moodle reads '//' as a slash within a name.
-        blocks.append(f"$CATEGORY: $course$/top/{ROOT_CATEGORY}/{topic.title.replace('/', '//')}")
+        blocks.append(f"$CATEGORY: $course$/top/{category_path([ROOT_CATEGORY, topic.title])}")
         blocks += [render_question(q, bank, fragments, site_url=site_url) for q in topic.questions]
     return "\n\n".join(blocks) + "\n"
