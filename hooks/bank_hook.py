@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -20,6 +21,7 @@ log = get_plugin_logger(__name__)
 _site: SiteFiles | None = None
 _serving = False  # under `mkdocs serve`, a bank with problems is shown, not fatal
 _problems_page: str | None = None  # what every page shows while the bank has problems
+_spool: tempfile.TemporaryDirectory[str] | None = None  # this build's exports, written once, outside docs/
 _noticed = False  # the placeholder addresses are mentioned once per process, not on every rebuild
 
 
@@ -29,13 +31,16 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _site, _problems_page, _noticed
+    global _site, _problems_page, _noticed, _spool
     root = Path(config.config_file_path).parent
     if not _noticed and (notice := placeholder_notice(config.site_url, config.repo_url)):
         # At info level: a warning would make every strict build fail on a fresh clone.
         log.info(f"Warning: {notice}")
         _noticed = True
-    site, problems = build(root, Path(config.docs_dir), config)
+    if _spool is not None:
+        _spool.cleanup()  # the last build's, under serve
+    _spool = tempfile.TemporaryDirectory(prefix="qb-exports-")
+    site, problems = build(root, Path(config.docs_dir), config, spool=Path(_spool.name))
     # Under serve, the problems are shown on every page instead; errors here would make strict mode abort
     # the build, and the preview would keep stale pages.
     for problem in problems:
@@ -56,9 +61,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for src_uri, generated in _site.files.items():
         if files.get_file_from_path(src_uri) is not None:
             raise PluginError(f"docs/{src_uri} clashes with a file generated from the question bank; rename it")
-        files.append(
-            File.generated(config, src_uri, content=generated.markdown() if generated.page else generated.content)
-        )
+        if generated.path is not None:
+            files.append(File.generated(config, src_uri, abs_src_path=str(generated.path)))
+        else:
+            files.append(
+                File.generated(config, src_uri, content=generated.markdown() if generated.page else generated.content)
+            )
     return files
 
 

@@ -23,11 +23,13 @@ from .site import SiteFiles, edit_root, site_files
 TOPICS_NAV = "questions/"  # nav placeholder in mkdocs.yml: `- Topics: questions/`
 
 
-def build(root: Path, docs_dir: Path, config: Mapping[str, Any]) -> tuple[SiteFiles, list[Problem]]:
+def build(
+    root: Path, docs_dir: Path, config: Mapping[str, Any], *, spool: Path | None = None
+) -> tuple[SiteFiles, list[Problem]]:
     """Everything the bank adds to the site, and every problem in the bank, sorted by path and line.
 
     `config` holds `markdown_extensions` (and optionally `mdx_configs`, as MkDocs keeps them),
-    `repo_url`, `edit_uri` and `site_url`.
+    `repo_url`, `edit_uri` and `site_url`. With `spool`, the exports are written to that folder.
     """
     bank, problems = load_bank(root, docs_dir=docs_dir)
     settings = MarkdownSettings.from_config(config.get("markdown_extensions") or [])
@@ -35,7 +37,7 @@ def build(root: Path, docs_dir: Path, config: Mapping[str, Any]) -> tuple[SiteFi
         settings = MarkdownSettings(settings.extensions, {**settings.configs, **config["mdx_configs"]})
     fragments, found = render_fragments(bank, settings, docs_dir=docs_dir)
     editing = edit_root(config.get("repo_url"), config.get("edit_uri"), root, docs_dir)
-    site = site_files(bank, fragments, edit_root=editing, site_url=config.get("site_url"))
+    site = site_files(bank, fragments, edit_root=editing, site_url=config.get("site_url"), spool=spool)
     return site, sorted(set(problems) | set(found))
 
 

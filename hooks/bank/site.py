@@ -32,6 +32,10 @@ CARDS_MARKER = "<!-- bank:topic-cards -->"  # where the home page lists the topi
 class GeneratedFile:
     content: str | bytes = ""  # a page's Markdown (for pages assembled from fragments: see `page`)
     page: Page | None = None  # assembled from checked HTML fragments
+    path: Path | None = None  # an export written to the spool folder instead of held in memory
+
+    def data(self) -> str | bytes:
+        return self.path.read_bytes() if self.path is not None else self.content
 
     def markdown(self, *, inline: bool = False) -> str:
         """What a builder converts; `inline` writes the final HTML in, for a builder that cannot splice."""
@@ -75,10 +79,16 @@ class SiteFiles:
 
 
 def site_files(
-    bank: Bank, fragments: Fragments, *, edit_root: str | None = None, site_url: str | None = None
+    bank: Bank,
+    fragments: Fragments,
+    *,
+    edit_root: str | None = None,
+    site_url: str | None = None,
+    spool: Path | None = None,
 ) -> SiteFiles:
     """Every file the bank adds to the site, by its path in the docs tree. Edit links go in front matter,
-    which Material and Zensical both read (overrides/partials/actions.html)."""
+    which Material and Zensical both read (overrides/partials/actions.html). With `spool`, a folder
+    outside docs/, the exports are written there as they are made, not kept in memory."""
 
     def edit(source: str | None) -> dict[str, object]:
         return {"edit_url": edit_root + source if edit_root and source else ""}
@@ -97,9 +107,15 @@ def site_files(
         files[src] = GeneratedFile(front_matter(edit(source)) + content)
     for src, content in selfcheck_files(bank).items():
         files[src] = GeneratedFile(front_matter(edit(None)) + content if src.endswith(".md") else content)
-    files.update(
-        {src: GeneratedFile(content) for src, content in export_files(bank, fragments, site_url=site_url).items()}
-    )
+    for src, data in export_files(bank, fragments, site_url=site_url):
+        if spool is None:
+            files[src] = GeneratedFile(data)
+            continue
+        path = spool / src
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        files[src] = GeneratedFile(path=path)
+        del data  # before the next export is made
     return SiteFiles(bank, fragments, files)
 
 
@@ -128,7 +144,7 @@ def write_docs(site: SiteFiles, docs_dir: Path, out_dir: Path) -> list[str]:
             target.write_text(markdown, encoding="utf-8")
             pages.append(src)
         else:
-            content = generated.content
+            content = generated.data()
             target.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
     return pages
 
