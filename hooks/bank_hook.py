@@ -15,7 +15,7 @@ from bank.build import build, expand_nav, math_problems
 from bank.paths import placeholder_notice
 from bank.problems import render_problems_page
 from bank.site import SiteFiles, edit_root
-from bank.theme import name_search_dialog
+from bank.theme import repair_page
 
 log = get_plugin_logger(__name__)
 _site: SiteFiles | None = None
@@ -90,8 +90,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return name_search_dialog(output)
+    return repair_page(output)
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
-    return name_search_dialog(output_content)  # the 404 page
+    return repair_page(output_content)  # the 404 page

@@ -1,4 +1,5 @@
-"""The pages around the questions in real Chromium: formulas and diagrams in both colour schemes."""
+"""The pages around the questions in real Chromium: formulas and diagrams in both colour schemes, and the
+navigation drawer's toggles."""
 
 from __future__ import annotations
 
@@ -7,8 +8,8 @@ from pathlib import Path
 from typing import Literal
 
 import pytest
-from browser import serve
-from playwright.sync_api import Browser
+from browser import launch, serve
+from playwright.sync_api import Browser, Playwright, expect
 
 Scheme = Literal["light", "dark"]
 DIAGRAMS = ["training-lifecycle", "rlhf-loop", "ppo-grpo-dpo", "deepseek-r1-pipeline"]
@@ -61,3 +62,36 @@ def test_diagrams_load_with_their_text_alternatives(browser: Browser, site_url: 
         assert natural_width > 0, f"{src} did not load"
         assert shown_width > 500, f"{src} is shown too small to read"
         assert alt and caption > 300, f"{src} lacks a text alternative"
+
+
+def test_the_drawer_toggles_work_and_are_not_restored_on_return(playwright_driver: Playwright, site_url: str) -> None:
+    """The toggles hooks/bank/theme.py touches: the drawer, the page's contents in it, a section, search."""
+    browser = launch(playwright_driver, "--disable-features=BackForwardCache")  # a return reloads the page
+    try:
+        page = browser.new_page(viewport={"width": 400, "height": 800})
+        page.goto(site_url + "topics/sft/")
+        toc_title = page.locator(".md-nav--primary label.md-nav__title[for=__toc]")
+        page.click("label.md-header__button[for=__drawer]")
+        expect(page.locator("#__drawer")).to_be_checked()
+        page.click("label.md-nav__link[for=__toc]")
+        expect(page.locator("#__toc")).to_be_checked()
+        expect(toc_title).to_be_visible()
+        toc_title.click()  # back from the contents to the section
+        expect(page.locator("#__toc")).not_to_be_checked()
+        page.click("label.md-nav__title[for=__nav_2]")  # back from the section to the top level
+        expect(page.locator("#__nav_2")).not_to_be_checked()
+        page.click("#__nav_2_label")
+        expect(page.locator("#__nav_2")).to_be_checked()
+        page.click("label.md-nav__title[for=__nav_2]")
+        page.goto(site_url + "404.html")
+        page.go_back()
+        # The browser restored the section toggle as it was left; the open drawer is not restored.
+        expect(page.locator("#__nav_2")).not_to_be_checked()
+        expect(page.locator("#__drawer")).not_to_be_checked()
+        page.click("label.md-header__button[for=__search]")
+        expect(page.locator("#__search")).to_be_checked()
+        expect(page.locator("input.md-search__input")).to_be_focused()
+        page.keyboard.press("Escape")
+        expect(page.locator("#__search")).not_to_be_checked()
+    finally:
+        browser.close()
