@@ -744,6 +744,18 @@ NUMERIC_CASES = [
         id="infinite",
     ),
     pytest.param(
+        numeric("answer: '1e999999999'\ntolerance: 0\n"),
+        6,
+        "'answer' must be a number, e.g. answer: 0.5 (digits and a decimal point; no unit, no thousands separator)",
+        id="huge-exponent",
+    ),
+    pytest.param(
+        numeric("answer: 1\ntolerance: 1.0e-40\n"),
+        7,
+        "'tolerance' must be a number or a percentage of the value, e.g. tolerance: 0.01 or tolerance: 1%",
+        id="tiny-tolerance",
+    ),
+    pytest.param(
         numeric("answer: true\ntolerance: 0\n"),
         6,
         "'answer' must be a number, e.g. answer: 0.5 (digits and a decimal point; no unit, no thousands separator)",

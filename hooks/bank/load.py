@@ -41,6 +41,7 @@ QUESTION_KEYS = {"title", "order", "level", "concepts", "sources", "multiple", *
 NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
 PERCENT = re.compile(r"^(.*?)\s*%$")
 MAX_UNIT = 30
+MAX_EXPONENT = 30  # numbers between 1e-30 and 1e30 (and 0): more than any bank question needs
 MAX_TITLE = 80
 # Choices are shown shuffled: text that names one by its letter or place points at the wrong choice.
 LETTER_REFERENCE = re.compile(
@@ -482,7 +483,8 @@ def _number(value: object) -> Decimal | None:
             number = Decimal(value.strip())
         except InvalidOperation:
             return None
-        return number if number.is_finite() else None
+        # A bounded exponent: 1e999999999 would print as a billion digits on the page.
+        return number if number.is_finite() and abs(number.adjusted()) <= MAX_EXPONENT else None
     return None
 
 
