@@ -45,8 +45,8 @@ def _question(page: Page, q: Question, number: int, fragments: Fragments) -> Non
         items = "".join(f"<li>{c.inline}</li>" for c in f.choices)
         body.append(f'<ol class="qb-ws-choices" type="A">{items}</ol>')
     elif q.numeric is not None:
-        unit = f" (in {escape(q.numeric.unit)})" if q.numeric.unit else ""
-        body.append(f'<p class="qb-ws-hint">Give a number{unit}, and show your working.</p>')
+        unit = f" of {escape(q.numeric.unit)}" if q.numeric.unit else ""
+        body.append(f'<p class="qb-ws-hint">Answer with a number{unit}, and show your working.</p>')
         body.append('<div class="qb-ws-lines" aria-hidden="true"></div>')
     else:
         body.append('<div class="qb-ws-lines" aria-hidden="true"></div>')
