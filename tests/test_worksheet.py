@@ -50,7 +50,9 @@ def test_choices_are_lettered_and_open_questions_get_room_to_write(make_bank: Ma
     assert page.count("Select all that apply.") == 1  # only the question with several answers says so
     # the reveal question and the numeric one, which also asks for a number in its unit
     assert page.count('<div class="qb-ws-lines" aria-hidden="true"></div>') == 2
-    assert '<p class="qb-ws-hint">Answer with a number of nats &amp; &quot;bits&quot;, and show your working.</p>' in page
+    assert (
+        '<p class="qb-ws-hint">Answer with a number of nats &amp; &quot;bits&quot;, and show your working.</p>' in page
+    )
     assert "0.474" not in page.split("## Answer key")[0]  # the value only in the key
 
 
