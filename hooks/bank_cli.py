@@ -2,6 +2,7 @@
 
 python hooks/bank_cli.py check                   print every problem as path:line: message
 python hooks/bank_cli.py new TOPIC [--id ID]     create questions/TOPIC/ID.md, ready to edit; print its path
+                         [--numeric]             (a question answered with a number instead of choices)
 python hooks/bank_cli.py render OUT              write OUT/docs (every page, final) and OUT/mkdocs.yml, which
                                                  build without the hook: `zensical build -f OUT/mkdocs.yml`
 """
@@ -100,10 +101,10 @@ def render(root: Path, out: Path) -> int:
     return 0
 
 
-def new(root: Path, topic: str, wanted: str | None) -> int:
+def new(root: Path, topic: str, wanted: str | None, *, numeric: bool = False) -> int:
     bank, _ = load_bank(root, docs_dir=root / "docs")
     try:
-        path = create_question(root, bank, topic, wanted=wanted)
+        path = create_question(root, bank, topic, wanted=wanted, numeric=numeric)
     except ScaffoldError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
@@ -121,11 +122,14 @@ def main(argv: list[str] | None = None) -> int:
     scaffold = commands.add_parser("new", help="create a new question file in a topic, valid and ready to edit")
     scaffold.add_argument("topic", help="topic folder name, e.g. sft")
     scaffold.add_argument("--id", dest="qid", help="question ID (the file name), lowercase kebab-case")
+    scaffold.add_argument(
+        "--numeric", action="store_true", help="a question the reader answers with a number, checked with a tolerance"
+    )
     rendering = commands.add_parser("render", help="write a docs folder and mkdocs.yml that build without the hook")
     rendering.add_argument("out", type=Path, help="output folder (replaced), outside docs/")
     args = parser.parse_args(argv)
     if args.command == "new":
-        return new(args.root, args.topic, args.qid)
+        return new(args.root, args.topic, args.qid, numeric=args.numeric)
     if args.command == "render":
         return render(args.root, args.out)
     return check(args.root)

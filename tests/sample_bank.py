@@ -1,4 +1,4 @@
-"""A small bank with every kind of question, math and GIFT's special characters, for the export tests."""
+"""A small bank with every kind of question (a numeric one too), math and GIFT's special characters, for the export tests."""
 
 from __future__ import annotations
 
@@ -64,6 +64,27 @@ Which of these are post-training methods?
 ## Answer
 
 RLHF and DPO.
+""",
+    "basics/dpo-loss-value.md": """\
+---
+title: A DPO loss value
+order: 40
+level: advanced
+concepts: [reward-models, post-training-methods]
+sources: [ouyang2022instructgpt]
+answer: 0.474
+tolerance: 0.5%
+unit: nats & "bits"
+---
+The implicit rewards of a pair are $0.3$ and $-0.2$. What is $-\\log \\sigma(0.5)$ {to three places}?
+
+## Answer
+
+$-\\log \\sigma(0.5) = \\log(1 + e^{-0.5}) \\approx 0.474$.
+
+## Explanation
+
+The loss falls as the margin grows.
 """,
     "basics/what-is-post-training.md": QUESTION.replace(
         "level: foundation\n", "level: foundation\nconcepts: [post-training-methods, reward-models]\n"

@@ -47,6 +47,18 @@ def test_new_prints_the_path_of_a_file_whose_todos_check_lists_until_written(mak
     assert (check.returncode, check.stdout) == (0, "ok: 2 questions in 1 topics\n"), check.stderr
 
 
+def test_new_numeric_writes_a_numeric_question_that_check_passes_once_written(make_bank: MakeBank) -> None:
+    explained = QUESTION + "\n## Explanation\n\nIt comes after pre-training. It adapts the model to use.\n"
+    root = make_bank({"basics/what-is-post-training.md": explained})
+    result = run("--root", root, "new", "basics", "--id", "count-pairs", "--numeric")
+    assert (result.returncode, result.stdout) == (0, "questions/basics/count-pairs.md\n"), result.stderr
+    path = root / result.stdout.strip()
+    written = path.read_text().replace("TODO: ", "Written: ").replace("answer: 0 ", "answer: 36 ")
+    path.write_text(written.replace("Written: why the method", "Written. It holds. Why the method"))
+    check = run("--root", root, "check")
+    assert (check.returncode, check.stdout) == (0, "ok: 2 questions in 1 topics\n"), check.stderr
+
+
 def test_new_refuses_an_id_in_use_and_changes_nothing(make_bank: MakeBank) -> None:
     root = make_bank()
     before = sorted(p.name for p in (root / "questions" / "basics").iterdir())

@@ -6,6 +6,7 @@ meet them, and each rule is shown to fire on a bank that breaks it.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -51,8 +52,20 @@ def test_concepts_cut_across_topics() -> None:
 
 
 def test_most_questions_have_three_to_five_choices() -> None:
-    with_choices = [q for q in bank().questions if 3 <= len(q.choices) <= 5]
-    assert len(with_choices) >= 0.8 * len(bank().questions)
+    """Numeric questions are answered with a number: they have no choices by design, and count here for nothing."""
+    chosen = [q for q in bank().questions if q.kind != "numeric"]
+    assert len([q for q in chosen if 3 <= len(q.choices) <= 5]) >= 0.8 * len(chosen)
+
+
+def test_numeric_questions_are_cited_worked_and_spread_over_the_topics() -> None:
+    numeric = [q for q in bank().questions if q.kind == "numeric"]
+    assert len(numeric) >= 12
+    assert len({q.topic for q in numeric}) >= 8
+    for q in numeric:
+        assert q.numeric is not None and q.choices == [] and q.sources, q.path
+        # The worked solution ends on the value it states (as written, or rounded as the question asks).
+        digits = re.sub(r"(?<=\d)(?:\{,\}|,)(?=\d{3})", "", q.answer)  # 8{,}388{,}608 is 8388608
+        assert q.numeric.value_text in digits, f"{q.path}: the answer never states the value"
 
 
 def test_near_duplicate_measure_can_fire() -> None:

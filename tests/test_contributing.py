@@ -33,8 +33,24 @@ def test_question_example_loads_without_problem(make_bank: MakeBank) -> None:
     assert q.answer and q.explanation
 
 
+def test_numeric_example_loads_as_a_numeric_question_whose_value_its_answer_computes(make_bank: MakeBank) -> None:
+    (example,) = [block for block in fenced("markdown") if "\nanswer: " in block]
+    real = {
+        name: (ROOT / "questions" / name).read_text(encoding="utf-8") for name in ("references.yml", "concepts.yml")
+    }
+    bank, problems = load_bank(make_bank({"basics/grpo-advantage-of-four.md": example, **real}))
+    assert [str(p) for p in problems if p.path.endswith("grpo-advantage-of-four.md")] == []
+    q = bank.question("grpo-advantage-of-four")
+    assert q is not None and q.kind == "numeric" and q.numeric is not None and q.explanation
+    assert (q.numeric.value_text, q.numeric.tolerance_text) == ("1.73", "0.01")
+    rewards = [1, 0, 0, 0]
+    mean = sum(rewards) / 4
+    std = (sum((r - mean) ** 2 for r in rewards) / 4) ** 0.5
+    assert abs((1 - mean) / std - 1.73) < 0.005  # the documented value is right
+
+
 def test_topic_example_loads_without_problem(make_bank: MakeBank) -> None:
-    example = fenced("markdown")[1]
+    (example,) = [block for block in fenced("markdown") if "title: Parameter-efficient" in block]
     bank, problems = load_bank(make_bank({"basics/_topic.md": example}))
     assert [str(p) for p in problems] == []
     assert bank.topics[0].title == "Parameter-efficient fine-tuning"

@@ -38,3 +38,16 @@ def test_length_rank_and_shortest_are_measured() -> None:
     assert middle is not None and not middle.strictly_shortest and middle.length_rank == 0.5
     stats = CueStats((short, middle))
     assert stats.chance == 1 / 3 and stats.mean_rank == 0.25
+
+
+def test_a_numeric_question_has_no_choice_cues_and_counts_in_no_statistic() -> None:
+    from decimal import Decimal
+
+    from bank.cues import cue_stats
+    from bank.model import NumericAnswer
+
+    numeric = Question("n", "t", PurePosixPath("x.md"), 1, "foundation", [], [], "How many?", "Two.")
+    numeric.numeric = NumericAnswer(Decimal(2), Decimal(0))
+    assert numeric.kind == "numeric" and item_cues(numeric) is None
+    fair = single("Why does it drift?", "Its data shifts", "Its loss is clipped", "It can overfit")
+    assert cue_stats([fair, numeric]).count == 1

@@ -54,9 +54,9 @@ def test_one_note_and_one_card_per_question_with_guids_from_ids(site: SiteFiles,
     bank = site.bank
     db = open_deck(deck(site), tmp_path)
     found = notes(db)
-    assert len(found) == len(bank.questions) == 3
+    assert len(found) == len(bank.questions) == 4
     assert set(found) == {genanki.guid_for(q.id) for q in bank.questions}
-    assert db.execute("SELECT count(*) FROM cards").fetchone() == (3,)
+    assert db.execute("SELECT count(*) FROM cards").fetchone() == (4,)
     assert {fields_of(flds)["ID"] for flds, _, _ in found.values()} == {q.id for q in bank.questions}
 
 
@@ -115,6 +115,14 @@ def test_note_fields_front_and_back(site: SiteFiles, tmp_path: Path) -> None:
     assert reveal["Choices"] == "" and reveal["Explanation"] == "" and reveal["Reasons"] == ""
     assert reveal["Title"] == "About basics"
     assert reveal["Answer"] == "<p>Training after pre-training.</p>"
+
+    numeric = fields_of(found[genanki.guid_for("dpo-loss-value")][0])
+    assert numeric["Choices"] == "" and numeric["Reasons"] == ""
+    assert "0.474" not in numeric["Question"]  # the front asks, the back answers
+    assert numeric["Answer"].startswith(
+        "<p><strong>Correct value:</strong> 0.474 (± 0.00237) nats &amp; &quot;bits&quot;</p><p>\\(-\\log"
+    )  # the value, then the worked solution
+    assert numeric["Explanation"] == "<p>The loss falls as the margin grows.</p>"
 
 
 def test_deck_timestamp_follows_source_date_epoch() -> None:

@@ -20,6 +20,7 @@ from bank import load_bank
 from bank.exports.gift import gift_escape, render_gift
 from bank.fragments import for_export, for_export_inline
 from bank.paths import GIFT_SRC
+from bank.render import correct_value
 from bank.site import SiteFiles
 
 SPECIAL = "~=#{}:n"  # `\` + one of these is the character itself (`\n`: a newline)
@@ -44,6 +45,7 @@ class Read:
     reasons: list[str] = field(default_factory=list)  # each answer's feedback
     feedback: str = ""
     single: bool = True
+    numerical: tuple[float, float] | None = None  # (answer, error margin) of a numerical question
 
 
 def unescape_pre(text: str) -> str:
@@ -86,6 +88,12 @@ def moodle_read(gift: str) -> tuple[list[list[str]], list[Read]]:
             answer_text, question.feedback = answer_text.rsplit("####", 1)
             question.feedback = unescape_post(question.feedback)
             answer_text = answer_text.strip()
+        question.text = unescape_post(question.text)
+        if answer_text.startswith("#"):  # numerical: '#answer:margin', both read with PHP's is_numeric
+            value, _, margin = answer_text[1:].partition(":")
+            question.numerical = (float(value), float(margin or 0))
+            questions.append(question)
+            continue
         question.single = "=" in answer_text
         for answer in answer_text.replace("=", "~=").split("~"):
             answer = answer.strip()
@@ -101,7 +109,6 @@ def moodle_read(gift: str) -> tuple[list[list[str]], list[Read]]:
             answer, _, reason = answer.partition("#")  # an unescaped '#' starts the answer's feedback
             question.answers.append((unescape_post(answer), weight))
             question.reasons.append(unescape_post(reason))
-        question.text = unescape_post(question.text)
         questions.append(question)
     return categories, questions
 
@@ -124,7 +131,7 @@ def test_every_question_is_named_by_its_title_in_its_topic_category(site: SiteFi
     categories, questions = moodle_read(gift(site))
     # The topic without questions has no category.
     assert categories == [["$course$", "top", "Post-training self-check", "Basics"]]
-    assert [q.name for q in questions] == ["About basics", "Reward model loss", "About rlhf"]
+    assert [q.name for q in questions] == ["About basics", "Reward model loss", "About rlhf", "A DPO loss value"]
     assert [q.name for q in questions] == [q.title for q in site.bank.questions]
 
 
@@ -135,22 +142,35 @@ def test_text_choices_and_reasons_come_back_as_the_html_of_the_bank(site: SiteFi
         assert read.text == "[html]" + for_export(f.text, question, SITE)
         assert [text for text, _ in read.answers] == [for_export_inline(c, question, SITE) for c in f.choices]
         assert read.reasons == [for_export_inline(r, question, SITE) if r else "" for r in f.reasons]
-        assert read.feedback.startswith(for_export(f.answer, question, SITE))
+        assert read.feedback.startswith(correct_value(question) + for_export(f.answer, question, SITE))
         assert f'<a href="{SITE}topics/basics/#{question.id}">' in read.feedback
     one = questions[1]
     assert one.reasons[0] == "A squared error fits scores, not comparisons."
     assert one.reasons[1] == "Right: the {Bradley-Terry} likelihood, with \\(\\sigma\\) the logistic function."
 
 
-def test_single_multiple_and_reveal_questions_get_moodle_types(site: SiteFiles) -> None:
+def test_single_multiple_reveal_and_numeric_questions_get_moodle_types(site: SiteFiles) -> None:
     _, questions = moodle_read(gift(site))
-    reveal, one, several = questions
+    reveal, one, several, numeric = questions
     assert reveal.answers == [] and reveal.feedback  # an essay with the answer as general feedback
     assert one.single and [w for _, w in one.answers] == [0.0, 1.0, 0.0]
     assert not several.single
     assert [w for _, w in several.answers] == [0.5, -1.0, 0.5, -1.0]
     assert "$" not in one.text and "\\(r_\\phi(x, y)\\)" in one.text
     assert "It is the likelihood" in one.feedback  # the explanation
+    assert numeric.answers == [] and numeric.numerical == (0.474, 0.00237)  # the 0.5% as an absolute margin
+    assert numeric.feedback.startswith(
+        "<p><strong>Correct value:</strong> 0.474 (± 0.00237) nats &amp; &quot;bits&quot;</p><p>\\(-\\log"
+    )
+    assert "The loss falls as the margin grows." in numeric.feedback
+
+
+def test_a_numeric_question_is_written_in_gift_numerical_syntax(site: SiteFiles) -> None:
+    block = gift(site).split("// dpo-loss-value ", 1)[1].split("\n\n", 1)[0]
+    lines = block.split("\n")
+    assert lines[1].startswith("::A DPO loss value::[html]") and lines[1].endswith("{")
+    assert lines[2] == "#0.474:0.00237"
+    assert lines[3].startswith("####") and lines[4] == "}"
 
 
 def test_three_correct_choices_share_the_grade_in_moodle_precision(make_bank: MakeBank) -> None:

@@ -41,6 +41,10 @@ def assert_round_trip(data: dict[str, Any], bank: Bank) -> None:
             assert (e["text"], e["answer"], e["explanation"]) == (q.text, q.answer, q.explanation)
             assert e["title"] == q.title
             assert e["choices"] == [{"text": c.text, "correct": c.correct, "reason": c.reason} for c in q.choices]
+            n = q.numeric
+            assert (e["value"], e["tolerance"], e["unit"]) == (
+                (float(n.value), float(n.tolerance), n.unit or None) if n else (None, None, None)
+            )
     assert {s["key"]: s for s in data["sources"]} == {
         key: {
             "key": s.key,
@@ -85,8 +89,8 @@ def test_export_is_valid_and_round_trips(make_bank: MakeBank) -> None:
 def test_export_carries_permalinks_worksheets_and_correct_marks(make_bank: MakeBank) -> None:
     _, bank = load_sample(make_bank)
     data = bank_to_json(bank, site_url=SITE)
-    assert data["version"] == 3
-    assert data["$schema"] == "questions.schema.v3.json"
+    assert data["version"] == 4
+    assert data["$schema"] == "questions.schema.v4.json"
     assert data["concepts"] == [{"id": c.id, "name": c.name, "summary": c.summary} for c in bank.concepts]
     assert [c["id"] for c in data["concepts"]] == ["post-training-methods", "reward-models"]
     basics, later = data["topics"]
@@ -97,6 +101,24 @@ def test_export_carries_permalinks_worksheets_and_correct_marks(make_bank: MakeB
     assert several["permalink"] == f"{SITE}topics/basics/#pick-several"
     assert [c["correct"] for c in several["choices"]] == [True, False, True, False]
     assert several["kind"] == "multiple"
+    assert (several["value"], several["tolerance"], several["unit"]) == (None, None, None)
+    numeric = next(q for q in basics["questions"] if q["id"] == "dpo-loss-value")
+    assert (numeric["kind"], numeric["choices"], numeric["multiple"]) == ("numeric", [], False)
+    # the tolerance is absolute: the author's 0.5% of 0.474
+    assert (numeric["value"], numeric["tolerance"], numeric["unit"]) == (0.474, 0.00237, 'nats & "bits"')
+    assert numeric["answer"].startswith("$-\\log \\sigma(0.5)")  # the worked solution
+
+
+def test_whole_numbers_stay_integers_and_a_unit_is_optional(make_bank: MakeBank) -> None:
+    front = "---\ntitle: Count\norder: 50\nlevel: foundation\nsources: [ouyang2022instructgpt]\n"
+    body = "answer: 8388608\ntolerance: 0\n---\nHow many?\n\n## Answer\n\n$2^{23}$.\n"
+    bank, problems = load_bank(make_bank({"basics/count.md": front + body}))
+    assert problems == []
+    data = bank_to_json(bank, site_url=SITE)
+    validator().validate(data)
+    count = next(q for q in data["topics"][0]["questions"] if q["id"] == "count")
+    assert (count["value"], count["tolerance"], count["unit"]) == (8388608, 0, None)
+    assert isinstance(count["value"], int) and isinstance(count["tolerance"], int)
 
 
 @pytest.mark.parametrize(
@@ -107,6 +129,9 @@ def test_export_carries_permalinks_worksheets_and_correct_marks(make_bank: MakeB
         (("topics", 0, "questions", 0, "level"), "expert"),
         (("topics", 0, "questions", 0, "id"), "Not Kebab"),
         (("version",), 1),
+        (("topics", 0, "questions", 3, "tolerance"), -0.1),
+        (("topics", 0, "questions", 3, "value"), "0.474"),
+        (("topics", 0, "questions", 3, "kind"), "number"),
     ],
 )
 def test_schema_rejects_a_broken_export(make_bank: MakeBank, path: tuple[str | int, ...], value: object) -> None:

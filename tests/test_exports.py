@@ -17,7 +17,7 @@ def test_overview_links_every_export_and_worksheet(make_bank: MakeBank) -> None:
     section = overview.split("## Take the questions with you", 1)[1]
     for target in ("../exports/post-training.apkg", "../exports/questions.gift.txt", "../exports/questions.json"):
         assert f"]({target})" in section
-    assert "](../exports/questions.schema.v3.json)" in section
+    assert "](../exports/questions.schema.v4.json)" in section
     assert "    - [Worksheet: Basics](../worksheets/basics/index.md)\n" in section
     assert "worksheets/later" not in section  # no worksheet for a topic without questions
 

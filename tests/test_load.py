@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -98,7 +99,7 @@ CASES = [
             front="order: 20\nlevel: foundation\ntitle: A question\nsources: [ouyang2022instructgpt]\nsource: [x]\n",
         ),
         6,
-        "unknown key 'source' (did you mean 'sources'?) (allowed: concepts, level, multiple, order, sources, title)",
+        "unknown key 'source' (did you mean 'sources'?) (allowed: answer, concepts, level, multiple, order, sources, title, tolerance, unit)",
         id="unknown-key",
     ),
     pytest.param(
@@ -417,7 +418,11 @@ def test_every_problem_is_reported_at_once_in_order(make_bank: MakeBank) -> None
     )
     assert problems_of(root) == [
         ("questions/basics/a.md", 5, "unknown source 'nope' (add it to questions/references.yml or fix the key)"),
-        ("questions/basics/a.md", 6, "unknown key 'extra' (allowed: concepts, level, multiple, order, sources, title)"),
+        (
+            "questions/basics/a.md",
+            6,
+            "unknown key 'extra' (allowed: answer, concepts, level, multiple, order, sources, title, tolerance, unit)",
+        ),
         ("questions/basics/a.md", 10, "no correct choice (mark it '- [x] ')"),
         ("questions/basics/b.md", 2, "order 20 is already used by questions/basics/a.md"),
         ("questions/basics/b.md", 7, "missing '## Answer' section (the text the reader reveals)"),
@@ -651,4 +656,194 @@ def test_a_missing_answer_is_one_problem_not_also_one_about_the_choices(make_ban
     body = "Q?\n\n- [x] A\n  Right.\n- [ ] B\n  Wrong.\n\nThe answer, without its heading.\n"
     assert problems_of(make_bank({"basics/x.md": question(body)})) == [
         ("questions/basics/x.md", 7, "missing '## Answer' section (the text the reader reveals)"),
+    ]
+
+
+NUMERIC_FRONT = "order: 20\nlevel: foundation\ntitle: A number\nsources: [ouyang2022instructgpt]\n"
+NUMERIC_BODY = "How many?\n\n## Answer\n\nTwo, since one and one make two.\n"
+
+
+def numeric(keys: str, body: str = NUMERIC_BODY) -> str:
+    """A question file whose front matter ends with `keys` (from line 6 on)."""
+    return question(body, front=NUMERIC_FRONT + keys)
+
+
+@pytest.mark.parametrize(
+    ("keys", "value", "tolerance", "unit", "percent"),
+    [
+        pytest.param("answer: 0.5\ntolerance: 0.01\n", "0.5", "0.01", "", None, id="absolute"),
+        pytest.param(
+            "answer: 8388608\ntolerance: 0\nunit: parameters\n", "8388608", "0", "parameters", None, id="exact"
+        ),
+        pytest.param("answer: -1.22\ntolerance: 1%\n", "-1.22", "0.0122", "", "1", id="percent-of-negative"),
+        pytest.param("answer: '1e-3'\ntolerance: 0.5 %\n", "0.001", "0.000005", "", "0.5", id="quoted-exponent"),
+        pytest.param("answer: 1.0e+3\ntolerance: 2.50\nunit: tokens\n", "1000", "2.5", "tokens", None, id="float"),
+    ],
+)
+def test_a_numeric_question_loads_with_its_value_and_absolute_tolerance(
+    make_bank: MakeBank, keys: str, value: str, tolerance: str, unit: str, percent: str | None
+) -> None:
+    bank, problems = load_bank(make_bank({"basics/n.md": numeric(keys)}))
+    assert problems == []
+    q = bank.question("n")
+    assert q is not None and q.kind == "numeric" and q.numeric is not None
+    assert (q.numeric.value_text, q.numeric.tolerance_text, q.numeric.unit, q.numeric.line) == (
+        value,
+        tolerance,
+        unit,
+        6,
+    )
+    assert q.numeric.percent == (None if percent is None else Decimal(percent))
+    assert q.answer == "Two, since one and one make two." and q.choices == []
+
+
+def test_a_numeric_answer_accepts_exactly_the_tolerance_either_side(make_bank: MakeBank) -> None:
+    bank, _ = load_bank(make_bank({"basics/n.md": numeric("answer: 0.5\ntolerance: 0.01\n")}))
+    q = bank.question("n")
+    assert q is not None and q.numeric is not None
+    assert [q.numeric.accepts(Decimal(x)) for x in ("0.49", "0.51", "0.5", "0.489", "0.5101")] == [
+        True,
+        True,
+        True,
+        False,
+        False,
+    ]
+    assert q.numeric.summary == "0.5 (± 0.01)"
+
+
+NUMERIC_CASES = [
+    pytest.param(
+        numeric("answer: 0.5\n"),
+        6,
+        "'tolerance' is required with 'answer': how far from the value a reader's number may be, "
+        "e.g. tolerance: 0.01, or tolerance: 1% of the value",
+        id="no-tolerance",
+    ),
+    pytest.param(
+        numeric("answer:\ntolerance: 0.1\n"),
+        6,
+        "'answer' must be a number, e.g. answer: 0.5 (digits and a decimal point; no unit, no thousands separator)",
+        id="empty-answer-value",
+    ),
+    pytest.param(
+        numeric("answer: 1,024\ntolerance: 0\n"),
+        6,
+        "'answer' must be a number, e.g. answer: 0.5 (digits and a decimal point; no unit, no thousands separator)",
+        id="thousands-separator",
+    ),
+    pytest.param(
+        numeric("answer: 12 tokens\ntolerance: 0\n"),
+        6,
+        "'answer' must be a number, e.g. answer: 0.5 (digits and a decimal point; no unit, no thousands separator)",
+        id="unit-in-answer",
+    ),
+    pytest.param(
+        numeric("answer: .inf\ntolerance: 0\n"),
+        6,
+        "'answer' must be a number, e.g. answer: 0.5 (digits and a decimal point; no unit, no thousands separator)",
+        id="infinite",
+    ),
+    pytest.param(
+        numeric("answer: '1e999999999'\ntolerance: 0\n"),
+        6,
+        "'answer' must be a number, e.g. answer: 0.5 (digits and a decimal point; no unit, no thousands separator)",
+        id="huge-exponent",
+    ),
+    pytest.param(
+        numeric("answer: 1\ntolerance: 1.0e-40\n"),
+        7,
+        "'tolerance' must be a number or a percentage of the value, e.g. tolerance: 0.01 or tolerance: 1%",
+        id="tiny-tolerance",
+    ),
+    pytest.param(
+        numeric("answer: true\ntolerance: 0\n"),
+        6,
+        "'answer' must be a number, e.g. answer: 0.5 (digits and a decimal point; no unit, no thousands separator)",
+        id="boolean",
+    ),
+    pytest.param(
+        numeric("answer: 0.5\ntolerance: small\n"),
+        7,
+        "'tolerance' must be a number or a percentage of the value, e.g. tolerance: 0.01 or tolerance: 1%",
+        id="malformed-tolerance",
+    ),
+    pytest.param(
+        numeric("answer: 0.5\ntolerance: x%\n"),
+        7,
+        "'tolerance' must be a number or a percentage of the value, e.g. tolerance: 0.01 or tolerance: 1%",
+        id="malformed-percent",
+    ),
+    pytest.param(
+        numeric("answer: 0.5\ntolerance: -0.01\n"),
+        7,
+        "'tolerance' must not be negative: it is how far either side of the value an answer may be",
+        id="negative-tolerance",
+    ),
+    pytest.param(
+        numeric("answer: 0.5\ntolerance: -2%\n"),
+        7,
+        "'tolerance' must not be negative: it is how far either side of the value an answer may be",
+        id="negative-percent",
+    ),
+    pytest.param(
+        numeric("answer: 0\ntolerance: 5%\n"),
+        7,
+        "a percentage of a value of 0 is 0: give the tolerance as a number, e.g. tolerance: 0.01",
+        id="percent-of-zero",
+    ),
+    pytest.param(
+        numeric("tolerance: 0.01\n"),
+        6,
+        "'tolerance' goes with 'answer', the value of a numeric question (add it, or remove 'tolerance')",
+        id="tolerance-without-answer",
+    ),
+    pytest.param(
+        numeric("unit: tokens\n"),
+        6,
+        "'unit' goes with 'answer', the value of a numeric question (add it, or remove 'unit')",
+        id="unit-without-answer",
+    ),
+    pytest.param(
+        numeric("answer: 2\ntolerance: 0\nunit: [a, b]\n"),
+        8,
+        "'unit' must be a short line of plain text (at most 30 characters), e.g. unit: tokens",
+        id="unit-not-text",
+    ),
+    pytest.param(
+        numeric("answer: 2\ntolerance: 0\nunit: <b>tokens</b>\n"),
+        8,
+        "'unit': ",
+        id="unit-with-markup",
+    ),
+    pytest.param(
+        numeric("answer: 2\ntolerance: 0\nmultiple: true\n"),
+        8,
+        "'multiple' is for choice questions, not numeric ones (remove it)",
+        id="multiple",
+    ),
+    pytest.param(
+        numeric(
+            "answer: 2\ntolerance: 0\n",
+            body="How many?\n\n- [x] Two\n  Right.\n- [ ] Three\n  Wrong.\n\n## Answer\n\nTwo.\n",
+        ),
+        11,
+        "a numeric question has no choices: the reader types the number "
+        "(remove the task list, or remove 'answer' from the front matter for a choice question)",
+        id="choices",
+    ),
+]
+
+
+@pytest.mark.parametrize(("content", "line", "message"), NUMERIC_CASES)
+def test_each_numeric_problem_is_reported_at_its_line(
+    make_bank: MakeBank, content: str, line: int, message: str
+) -> None:
+    [(path, at, said)] = problems_of(make_bank({"basics/x.md": content}))
+    assert (path, at) == ("questions/basics/x.md", line)
+    assert said.startswith(message) if message.endswith(": ") else said == message
+
+
+def test_a_numeric_question_still_needs_its_worked_answer(make_bank: MakeBank) -> None:
+    assert problems_of(make_bank({"basics/x.md": numeric("answer: 2\ntolerance: 0\n", body="How many?\n")})) == [
+        ("questions/basics/x.md", 9, "missing '## Answer' section (the text the reader reveals)"),
     ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import markdown
-from conftest import MakeBank, site_of
+from conftest import MakeBank, render_bank, site_of
 from sample_bank import FILES, load_sample
 
 from bank.paths import relative
@@ -67,6 +67,49 @@ def test_topic_page_has_markdown_headings_and_html_between_them(make_bank: MakeB
     assert "[x]" not in html
 
 
+NUMERIC_Q = """\
+---
+title: How many comparisons
+order: 30
+level: foundation
+sources: [ouyang2022instructgpt]
+answer: 36
+tolerance: 0
+unit: <pairs> & "so"
+---
+A labeller ranks nine responses. How many pairs is that?
+
+## Answer
+
+$\\binom{9}{2} = 36$ pairs.
+"""
+
+
+def test_a_numeric_question_has_its_field_slot_and_its_value_in_the_closed_reveal(make_bank: MakeBank) -> None:
+    site = site_of(make_bank({"basics/pairs.md": NUMERIC_Q.replace("<pairs> &", "pairs &")}))
+    page = site.files["topics/basics/index.md"].page
+    assert page is not None
+    html = page.splice(markdown.Markdown(extensions=["meta", "attr_list"]).convert(page.markdown))
+    section = html.split('<section class="qb-question" data-qid="pairs" data-kind="numeric" data-topic="basics">')[1]
+    section = section.split("</section>")[0]
+    before, reveal = section.split('<details class="success qb-reveal">')
+    # After the text, an empty slot for the script's number field; no choices, and no value before the reveal.
+    assert before.rstrip().endswith(
+        '<p>A labeller ranks nine responses. How many pairs is that?</p>\n<div class="qb-numeric" data-unit="pairs &amp; &quot;so&quot;"></div>'
+    )
+    assert "qb-choices" not in section and "36" not in before
+    assert re.search(r"<details[^>]*\bopen\b", section) is None
+    assert (
+        '<div class="qb-answer" data-search-exclude="true" data-value="36" data-tolerance="0">'
+        "<p><strong>Correct value:</strong> 36 (± 0) pairs &amp; &quot;so&quot;</p>\n<p><math" in reveal
+    )
+
+
+def test_a_unit_with_markup_is_a_problem_not_markup(make_bank: MakeBank) -> None:
+    _, problems = render_bank(make_bank({"basics/pairs.md": NUMERIC_Q}))
+    assert [(p.path, p.line) for p in problems] == [("questions/basics/pairs.md", 8)]
+
+
 def test_inline_markdown_gives_the_same_page_to_a_builder_without_the_hook(make_bank: MakeBank) -> None:
     site = site_of(make_bank({"basics/which-one.md": CHOICE_Q}))
     page = site.files["topics/basics/index.md"].page
@@ -116,7 +159,7 @@ def test_concepts_page_lists_each_concept_with_its_questions_across_topics(make_
     assert "## Post\\-training methods { #post-training-methods }" in page  # Markdown syntax in a name stays text
     assert "- [Reward model loss](../topics/basics/index.md#pick-one) · Basics · intermediate" in page
     assert page.count("](../topics/basics/index.md#pick-one)") == 2  # under each of its two concepts
-    assert "3 questions:" in page
+    assert "4 questions:" in page
 
 
 def test_a_question_names_its_concepts_with_links_to_the_concepts_page(make_bank: MakeBank) -> None:

@@ -77,3 +77,23 @@ def test_in_a_bank_with_concepts_the_file_names_one_and_every_choice_has_a_reaso
     assert q.concepts == ["post-training-methods"]  # the topic's most named concept
     assert len(q.choices) == 4 and all(c.reason.startswith("TODO") for c in q.choices)
     assert "concepts: [post-training-methods]" in path.read_text()
+
+
+def test_a_numeric_scaffold_loads_as_a_numeric_question_with_todos_to_write(make_bank: MakeBank) -> None:
+    root = make_bank()
+    bank, _ = load_bank(root)
+    path = create_question(root, bank, "basics", wanted="count-it", numeric=True)
+    bank, problems = load_bank(root, docs_dir=root / "docs")
+    # title, text, worked answer, explanation: each a TODO at its line, nothing else
+    assert {p.message for p in problems} == {"'TODO' left in the question: write this part, then remove it"}
+    assert len(problems) == 4
+    q = bank.question("count-it")
+    assert q is not None and q.kind == "numeric" and q.choices == []
+    assert q.numeric is not None and (q.numeric.value_text, q.numeric.tolerance_text, q.numeric.unit) == ("0", "0", "")
+    text = path.read_text()
+    assert "\nanswer: 0  #" in text and "\ntolerance: 0  #" in text and "\n# unit: tokens" in text
+    # Uncommenting the unit line, as its comment says, gives the question a unit.
+    path.write_text(text.replace("# unit: tokens", "unit: tokens"))
+    bank, _ = load_bank(root)
+    q = bank.question("count-it")
+    assert q is not None and q.numeric is not None and q.numeric.unit == "tokens"

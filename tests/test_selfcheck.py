@@ -89,6 +89,33 @@ def test_the_index_gives_nothing_of_the_answers_away(make_bank: MakeBank) -> Non
         assert secret not in text
 
 
+NUMERIC = """\
+---
+title: A count of pairs
+order: 40
+level: foundation
+sources: [ouyang2022instructgpt]
+answer: 4711
+tolerance: 0.5
+unit: pairs
+---
+How many pairs?
+
+## Answer
+
+Exactly 4711.
+"""
+
+
+def test_a_numeric_question_is_in_the_index_by_its_kind_without_its_value(make_bank: MakeBank) -> None:
+    bank, problems = load_bank(make_bank({"basics/pairs.md": NUMERIC}))
+    assert problems == []
+    text = render_index(bank)
+    [entry] = [q for q in json.loads(text)["questions"] if q["id"] == "pairs"]
+    assert entry["kind"] == "numeric"
+    assert "4711" not in text and "0.5" not in text
+
+
 def test_study_pages_fall_back_to_the_topics_without_javascript() -> None:
     for page in (render_review_page(), render_practice_page()):
         assert '<div class="qb-study" data-qb-study="' in page

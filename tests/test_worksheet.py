@@ -31,6 +31,7 @@ def test_questions_come_first_without_answers_then_the_key(make_bank: MakeBank) 
         "## About basics { #what-is-post-training }",
         "## Reward model loss { #pick-one }",
         "## About rlhf { #pick-several }",
+        "## A DPO loss value { #dpo-loss-value }",
     ]
     for question in site.bank.topics[0].questions:
         assert question.answer not in questions
@@ -47,7 +48,12 @@ def test_choices_are_lettered_and_open_questions_get_room_to_write(make_bank: Ma
     assert page.count('<ol class="qb-ws-choices" type="A">') == 2
     assert "<li>RLHF</li>" in page
     assert page.count("Select all that apply.") == 1  # only the question with several answers says so
-    assert page.count('<div class="qb-ws-lines" aria-hidden="true"></div>') == 1
+    # the reveal question and the numeric one, which also asks for a number in its unit
+    assert page.count('<div class="qb-ws-lines" aria-hidden="true"></div>') == 2
+    assert (
+        '<p class="qb-ws-hint">Answer with a number of nats &amp; &quot;bits&quot;, and show your working.</p>' in page
+    )
+    assert "0.474" not in page.split("## Answer key")[0]  # the value only in the key
 
 
 def test_answer_key_has_letters_and_reasons_for_choices_and_text_for_the_rest(make_bank: MakeBank) -> None:
@@ -61,7 +67,16 @@ def test_answer_key_has_letters_and_reasons_for_choices_and_text_for_the_rest(ma
     assert (
         '<p><strong><a href="#pick-several">About rlhf</a>:</strong> A, C</p><ol class="qb-ws-reasons" type="A">' in key
     )
-    assert [key_entry(q) for q in site.bank.topics[0].questions] == ["", "B", "A, C"]
+    assert (
+        '<p><strong><a href="#dpo-loss-value">A DPO loss value</a>:</strong> 0.474 (± 0.00237) nats &amp; '
+        "&quot;bits&quot;</p><p><math" in key
+    )  # the value with the tolerance the percentage comes to, then the worked solution
+    assert [key_entry(q) for q in site.bank.topics[0].questions] == [
+        "",
+        "B",
+        "A, C",
+        "0.474 (± 0.00237) nats &amp; &quot;bits&quot;",
+    ]
 
 
 def test_a_worksheet_per_topic_with_questions(make_bank: MakeBank) -> None:

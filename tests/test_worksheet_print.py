@@ -36,12 +36,15 @@ def test_print_layout(worksheet_url: str, chromium: Browser) -> None:
         expect(key).to_contain_text("Reward model loss: B")
         expect(key).to_contain_text("About rlhf: A, C")
         expect(key).to_contain_text("Training after pre-training.")
+        expect(key).to_contain_text('A DPO loss value: 0.474 (± 0.00237) nats & "bits"')  # a numeric question's value
         assert key.evaluate("e => getComputedStyle(e).breakBefore") == "page"
         choices = page.locator("ol.qb-ws-choices").first
         assert choices.evaluate("e => getComputedStyle(e).listStyleType") == "upper-alpha"
         expect(choices.locator("li")).to_have_count(3)
         questions = page.locator("section.qb-ws-question")
-        expect(questions).to_have_count(3)
+        expect(questions).to_have_count(4)
+        expect(questions.last).to_contain_text("Answer with a number of nats")
+        expect(questions.last).not_to_contain_text("0.474")
         expect(questions.first).not_to_contain_text("Training after pre-training.")
 
         pdf = page.pdf(format="A4")

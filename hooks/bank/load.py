@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container
+from decimal import Decimal, InvalidOperation
 from pathlib import Path, PurePosixPath
 from typing import Any, TypeGuard
 
 from .concepts import CONCEPTS, MAX_PER_QUESTION, check_usage, load_concepts
 from .glossary import GLOSSARY, load_glossary
-from .model import LEVELS, Bank, Choice, Concept, GlossaryTerm, Problem, Question, Source, Topic
+from .model import LEVELS, Bank, Choice, Concept, GlossaryTerm, NumericAnswer, Problem, Question, Source, Topic
 from .parse import (
     KEBAB,
     Yaml,
@@ -34,7 +35,13 @@ IGNORED = re.compile(r"^(?:\..*|.*~|#.*#|Thumbs\.db|desktop\.ini)$")
 MAX_CHOICES = 26  # one letter each
 SOURCE_KEY = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 ARXIV = re.compile(r"^(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?$")
-QUESTION_KEYS = {"title", "order", "level", "concepts", "sources", "multiple"}
+NUMERIC_KEYS = {"answer", "tolerance", "unit"}  # a question answered with a number
+QUESTION_KEYS = {"title", "order", "level", "concepts", "sources", "multiple", *NUMERIC_KEYS}
+# A number as a contributor writes it (YAML reads `1e-3`, without a dot, as text): digits, no separators.
+NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
+PERCENT = re.compile(r"^(.*?)\s*%$")
+MAX_UNIT = 30
+MAX_EXPONENT = 30  # numbers between 1e-30 and 1e30 (and 0): more than any bank question needs
 MAX_TITLE = 80
 # Choices are shown shuffled: text that names one by its letter or place points at the wrong choice.
 LETTER_REFERENCE = re.compile(
@@ -415,7 +422,23 @@ def _load_question(
             Problem(rel, body.explanation_line or 1, "empty '## Explanation' section (remove it or write one)")
         )
     multiple = data.get("multiple") is True
-    _check_choices(body.choices, multiple, rel, body.text_line, problems)
+    numeric = _numeric(data, at, rel, problems) if meta is not None else None
+    if "answer" in data:
+        if body.choices:
+            problems.append(
+                Problem(
+                    rel,
+                    body.choices[0].line,
+                    "a numeric question has no choices: the reader types the number "
+                    "(remove the task list, or remove 'answer' from the front matter for a choice question)",
+                )
+            )
+        if "multiple" in data:
+            problems.append(
+                Problem(rel, at["multiple"], "'multiple' is for choice questions, not numeric ones (remove it)")
+            )
+    else:
+        _check_choices(body.choices, multiple, rel, body.text_line, problems)
     fields = [(body.text, body.text_line), (body.answer or "", body.answer_start)]
     fields += [(body.explanation or "", body.explanation_start)]
     fields += [(c.reason, c.reason_line) for c in body.choices if c.reason]
@@ -443,7 +466,113 @@ def _load_question(
         explanation_line=body.explanation_start,
         title=data["title"].strip() if isinstance(data.get("title"), str) else "",
         title_line=at.get("title", meta_line),
+        numeric=numeric,
     )
+
+
+def _number(value: object) -> Decimal | None:
+    """A finite number from YAML (an int, a float or digits in quotes), exactly as written; else None."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        value = repr(value)  # the shortest text that reads back as this float: 0.1, not 0.1000000000000000055
+    if isinstance(value, str) and NUMBER.match(value.strip()):
+        try:
+            number = Decimal(value.strip())
+        except InvalidOperation:
+            return None
+        # A bounded exponent: 1e999999999 would print as a billion digits on the page.
+        return number if number.is_finite() and abs(number.adjusted()) <= MAX_EXPONENT else None
+    return None
+
+
+def _numeric(data: dict[str, Any], at: dict[str, int], rel: str, problems: list[Problem]) -> NumericAnswer | None:
+    """The value, tolerance and unit of a numeric question (front matter `answer`), or None."""
+    if "answer" not in data:
+        for key in sorted(NUMERIC_KEYS & set(data)):
+            problems.append(
+                Problem(
+                    rel,
+                    at[key],
+                    f"'{key}' goes with 'answer', the value of a numeric question (add it, or remove '{key}')",
+                )
+            )
+        return None
+    line = at["answer"]
+    value = _number(data["answer"])
+    if value is None:
+        problems.append(
+            Problem(
+                rel,
+                line,
+                "'answer' must be a number, e.g. answer: 0.5 (digits and a decimal point; no unit, no thousands separator)",
+            )
+        )
+    ok = value is not None
+    raw, percent, tolerance = data.get("tolerance"), None, None
+    if "tolerance" not in data:
+        problems.append(
+            Problem(
+                rel,
+                line,
+                "'tolerance' is required with 'answer': how far from the value a reader's number may be, "
+                "e.g. tolerance: 0.01, or tolerance: 1% of the value",
+            )
+        )
+        ok = False
+    else:
+        if isinstance(raw, str) and (match := PERCENT.match(raw.strip())):
+            tolerance = percent = _number(match.group(1))
+        else:
+            tolerance = _number(raw)
+        if tolerance is None:
+            problems.append(
+                Problem(
+                    rel,
+                    at["tolerance"],
+                    "'tolerance' must be a number or a percentage of the value, e.g. tolerance: 0.01 or tolerance: 1%",
+                )
+            )
+            ok = False
+        elif tolerance < 0:
+            problems.append(
+                Problem(
+                    rel,
+                    at["tolerance"],
+                    "'tolerance' must not be negative: it is how far either side of the value an answer may be",
+                )
+            )
+            ok = False
+        elif percent is not None and value == 0 and percent != 0:
+            problems.append(
+                Problem(
+                    rel,
+                    at["tolerance"],
+                    "a percentage of a value of 0 is 0: give the tolerance as a number, e.g. tolerance: 0.01",
+                )
+            )
+            ok = False
+    unit = data.get("unit", "")
+    if "unit" in data and (
+        not isinstance(unit, str) or not unit.strip() or "\n" in unit.strip() or len(unit.strip()) > MAX_UNIT
+    ):
+        problems.append(
+            Problem(
+                rel,
+                at["unit"],
+                f"'unit' must be a short line of plain text (at most {MAX_UNIT} characters), e.g. unit: tokens",
+            )
+        )
+        ok = False
+    elif "unit" in data and (message := plain_text_problem(unit)):
+        problems.append(Problem(rel, at["unit"], f"'unit': {message}"))
+        ok = False
+    if not ok or value is None or tolerance is None:
+        return None
+    absolute = abs(value) * percent / 100 if percent is not None else tolerance
+    return NumericAnswer(value, absolute, unit.strip(), percent, line)
 
 
 def _check_concepts(

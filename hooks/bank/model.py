@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import cached_property
 from pathlib import PurePosixPath
 from typing import Literal, get_args
 
 Level = Literal["foundation", "intermediate", "advanced"]
-Kind = Literal["single", "multiple", "reveal"]
+Kind = Literal["single", "multiple", "reveal", "numeric"]
 LEVELS: tuple[Level, ...] = get_args(Level)
 
 
@@ -44,6 +45,39 @@ class Choice:
     reason_line: int = 0
 
 
+def decimal_text(number: Decimal) -> str:
+    """A number as plain decimal digits, never an exponent: 1E-5 is '0.00001', 1.50 is '1.5'."""
+    text = format(number.normalize(), "f")
+    return "0" if text in ("-0", "") else text
+
+
+@dataclass(frozen=True)
+class NumericAnswer:
+    """The value a numeric question expects, and how far from it a reader's number may be."""
+
+    value: Decimal
+    tolerance: Decimal  # absolute, converted when the author wrote a percentage
+    unit: str = ""
+    percent: Decimal | None = None  # the percentage the author wrote, if any
+    line: int = 2  # the 'answer' line of the front matter
+
+    @property
+    def value_text(self) -> str:
+        return decimal_text(self.value)
+
+    @property
+    def tolerance_text(self) -> str:
+        return decimal_text(self.tolerance)
+
+    @property
+    def summary(self) -> str:
+        """'0.5 (± 0.01) tokens': the value as the reveal, the worksheet key and the exports state it."""
+        return f"{self.value_text} (± {self.tolerance_text}){f' {self.unit}' if self.unit else ''}"
+
+    def accepts(self, number: Decimal) -> bool:
+        return abs(number - self.value) <= self.tolerance
+
+
 @dataclass
 class Question:
     id: str
@@ -64,10 +98,13 @@ class Question:
     explanation_line: int = 1
     title: str = ""  # a few words naming what the question is about
     title_line: int = 2
+    numeric: NumericAnswer | None = None  # set for a question answered with a number
 
     @property
     def kind(self) -> Kind:
-        """How the reader answers: pick one, pick several, or reveal and self-rate."""
+        """How the reader answers: pick one, pick several, type a number, or reveal and self-rate."""
+        if self.numeric is not None:
+            return "numeric"
         if not self.choices:
             return "reveal"
         return "multiple" if self.multiple else "single"

@@ -20,7 +20,7 @@ INDEX_SRC = "selfcheck/index.json"  # what the review and practice pages read
 STYLESHEET = "assets/selfcheck/selfcheck.css"
 SCRIPT = "assets/selfcheck/selfcheck.js"
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4  # 4 added numeric questions (kind, value, tolerance, unit)
 QUESTIONS_JSON_SRC = "exports/questions.json"
 SCHEMA_SRC = f"exports/questions.schema.v{SCHEMA_VERSION}.json"
 ANKI_SRC = "exports/post-training.apkg"

@@ -99,6 +99,12 @@ def correct_letters(question: Question) -> list[str]:
     return [LETTERS[i] for i, c in enumerate(question.choices) if c.correct]
 
 
+def correct_value(question: Question) -> str:
+    """The line that states a numeric question's value: '<p><strong>Correct value:</strong> 0.5 (± 0.01) tokens</p>'."""
+    numeric = question.numeric
+    return f"<p><strong>Correct value:</strong> {escape(numeric.summary)}</p>" if numeric is not None else ""
+
+
 def worksheet_link(topic: Topic, *, page_src: str) -> str:
     """The topic page's pointer to its printable worksheet (topics without questions have none)."""
     if not topic.questions:
@@ -167,6 +173,9 @@ def _question(
         hint = "Select all that apply." if q.multiple else "Select one."
         items = "".join(f"<li>{c.inline}</li>" for c in f.choices)
         body.append(f'<div class="qb-choices" data-hint="{hint}"><ol type="A">{items}</ol></div>')
+    if q.numeric is not None:
+        # Empty without JavaScript: the self-check script puts the reader's number field here.
+        body.append(f'<div class="qb-numeric" data-unit="{escape(q.numeric.unit)}"></div>')
     body.append(_reveal(q, f, bank))
     page.add_html("\n".join(body))
     page.add_html("</section>")  # its own splice: the Markdown form needs the blank line before it
@@ -182,8 +191,12 @@ def _reveal(q: Question, f: QuestionFragments, bank: Bank) -> str:
         )
         label = "Correct choices" if len(correct) > 1 else "Correct choice"
         answer.append(f"<p><strong>{label}:</strong> {texts}</p>")
+    if q.numeric is not None:
+        answer.append(correct_value(q))
     answer.append(f.answer.html)
     data = f' data-correct="{",".join(correct)}"' if correct else ""
+    if q.numeric is not None:
+        data = f' data-value="{q.numeric.value_text}" data-tolerance="{q.numeric.tolerance_text}"'
     parts = [
         '<details class="success qb-reveal">',
         "<summary>Answer</summary>",

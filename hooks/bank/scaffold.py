@@ -31,18 +31,39 @@ def next_order(orders: Iterable[int]) -> int:
     return (max(orders, default=0) // ORDER_STEP + 1) * ORDER_STEP
 
 
-def question_template(qid: str, *, order: int, concept: str | None, source: str) -> str:
+NUMERIC_KEYS = """\
+answer: 0  # the number the reader must give: digits and a decimal point, e.g. 0.5
+tolerance: 0  # how far from it an answer may be and still count: a number (0.01) or a percentage (1%)
+# unit: tokens  # what the number counts, if anything: remove the '# ' in front to give one
+"""
+
+
+def question_template(qid: str, *, order: int, concept: str | None, source: str, numeric: bool = False) -> str:
     # The ID in the title and the question text keeps two fresh files from clashing with each other.
     concepts = f"concepts: [{concept}]  # 1 to 3 IDs from questions/concepts.yml\n" if concept else ""
-    reason = "\n  TODO: why this choice is wrong: the misconception it stands for."
-    return f"""\
+    head = f"""\
 ---
 title: "TODO: a few words naming what the question is about ({qid})"
 order: {order}
 level: foundation  # foundation, intermediate or advanced
 {concepts}sources: [{source}]  # keys of questions/references.yml entries that back the answer
----
-TODO: write the question ({qid}). Ask one thing, in a sentence or two.
+{NUMERIC_KEYS if numeric else ""}---
+TODO: write the question ({qid}). Ask one thing, in a sentence or two."""
+    if numeric:
+        return f"""\
+{head} Say the unit and the precision you expect.
+
+## Answer
+
+TODO: the worked solution: each step of the arithmetic, ending on the value in the front matter.
+
+## Explanation
+
+TODO: why the method gives this number, and where it stops applying (or delete this section).
+"""
+    reason = "\n  TODO: why this choice is wrong: the misconception it stands for."
+    return f"""\
+{head}
 
 - [ ] TODO: a tempting wrong choice{reason}
 - [x] TODO: the correct choice (marked with an x)
@@ -60,8 +81,10 @@ TODO: why the answer holds, the evidence, and where it stops being true (or dele
 """
 
 
-def create_question(root: Path, bank: Bank, topic: str, *, wanted: str | None = None) -> Path:
-    """Write a new question file into `questions/<topic>/` and return its path; never overwrites."""
+def create_question(root: Path, bank: Bank, topic: str, *, wanted: str | None = None, numeric: bool = False) -> Path:
+    """Write a new question file into `questions/<topic>/` and return its path; never overwrites.
+
+    `numeric`: a question answered with a number (front matter `answer`, `tolerance`, `unit`), not choices."""
     folder = root / BANK_DIR / topic
     if not (folder / TOPIC_FILE).is_file():
         known = ", ".join(t.slug for t in bank.topics) or "none yet"
@@ -81,7 +104,8 @@ def create_question(root: Path, bank: Bank, topic: str, *, wanted: str | None = 
     named = Counter(cid for q in siblings for cid in q.concepts)
     concept = named.most_common(1)[0][0] if named else (bank.concepts[0].id if bank.concepts else None)
     path = folder / f"{qid}.md"
-    text = question_template(qid, order=next_order(q.order for q in siblings), concept=concept, source=source)
+    order = next_order(q.order for q in siblings)
+    text = question_template(qid, order=order, concept=concept, source=source, numeric=numeric)
     with path.open("x", encoding="utf-8") as file:  # "x": fail rather than overwrite
         file.write(text)
     return path

@@ -3,9 +3,16 @@
 Every page is complete without JavaScript. The script and stylesheet in `docs/assets/selfcheck/`
 add to it, on the pages this module names (topic pages, the overview, review and practice):
 
-- Markup they rely on (render.py): `section.qb-question[data-qid][data-kind]`, its `.qb-meta` line,
-  `.qb-choices[data-hint] > ol`, and `details.qb-reveal` holding `.qb-answer[data-correct="B,D"]`;
-  `.qb-topic-meta` on topic pages; `div[data-qb-study]` on the study pages below.
+- Markup they rely on (render.py): `section.qb-question[data-qid][data-kind]` (kind `single`,
+  `multiple`, `reveal` or `numeric`), its `.qb-meta` line, `.qb-choices[data-hint] > ol`, and
+  `details.qb-reveal` holding `.qb-answer[data-correct="B,D"]`; `.qb-topic-meta` on topic pages;
+  `div[data-qb-study]` on the study pages below.
+- A numeric question has no choices: after its text, an empty `div.qb-numeric[data-unit]` (the unit,
+  or "") where the script puts the reader's number field, and in the reveal
+  `.qb-answer[data-value="0.5"][data-tolerance="0.01"]`: the value as plain decimal digits, and the
+  absolute tolerance (a percentage the author wrote is converted already). An answer within the
+  tolerance either side of the value, bounds included, is correct. The answer's first line states it
+  for readers without the script: `<p><strong>Correct value:</strong> 0.5 (± 0.01) UNIT</p>`.
 - Progress: localStorage key `qb-selfcheck:v1`, holding `{"v": 1, "q": {id: {"s": state, "t": ms,
   "b": box}}}` with state `correct`, `incorrect`, `got` or `notyet`. Missing or garbled storage
   leaves the script working from memory.

@@ -44,6 +44,10 @@ def _question(page: Page, q: Question, number: int, fragments: Fragments) -> Non
             body.append('<p class="qb-ws-hint">Select all that apply.</p>')
         items = "".join(f"<li>{c.inline}</li>" for c in f.choices)
         body.append(f'<ol class="qb-ws-choices" type="A">{items}</ol>')
+    elif q.numeric is not None:
+        unit = f" of {escape(q.numeric.unit)}" if q.numeric.unit else ""
+        body.append(f'<p class="qb-ws-hint">Answer with a number{unit}, and show your working.</p>')
+        body.append('<div class="qb-ws-lines" aria-hidden="true"></div>')
     else:
         body.append('<div class="qb-ws-lines" aria-hidden="true"></div>')
     page.add_html("\n".join(body))
@@ -51,7 +55,9 @@ def _question(page: Page, q: Question, number: int, fragments: Fragments) -> Non
 
 
 def key_entry(question: Question) -> str:
-    """Letters of the correct choices, or '' for a question without choices."""
+    """Letters of the correct choices, a numeric question's value, or '' for a reveal question."""
+    if question.numeric is not None:
+        return escape(question.numeric.summary)
     return ", ".join(correct_letters(question))
 
 
@@ -68,6 +74,8 @@ def _answer_key(page: Page, topic: Topic, fragments: Fragments) -> None:
             reasons = "".join(f"<li>{reason.inline}</li>" if reason else "<li></li>" for reason in f.reasons)
             why = f'<ol class="qb-ws-reasons" type="A">{reasons}</ol>' if any(f.reasons) else ""
             entries.append(f'<div class="qb-ws-key-entry"><p>{label} {key_entry(q)}</p>{why}</div>')
+        elif q.numeric is not None:  # the value, then the worked solution
+            entries.append(f'<div class="qb-ws-key-entry"><p>{label} {key_entry(q)}</p>{f.answer.html}</div>')
         else:
             entries.append(f'<div class="qb-ws-key-entry"><p>{label}</p>{f.answer.html}</div>')
     page.add_html("\n".join(entries))

@@ -26,7 +26,7 @@ import genanki
 from ..fragments import Fragments, for_export, for_export_inline
 from ..model import Bank, Question
 from ..paths import permalink
-from ..render import LETTERS
+from ..render import LETTERS, correct_value
 
 DECK_ID = 1_607_220_945  # fixed forever: Anki recognises the deck by it
 MODEL_ID = 1_398_451_777  # fixed while the fields and templates below stay the same (…776 had no Title or Reasons)
@@ -90,6 +90,8 @@ def question_note(question: Question, bank: Bank, fragments: Fragments, *, site_
     if correct:
         label = "Correct choices" if len(correct) > 1 else "Correct choice"
         answer = f"<p><strong>{label}:</strong> {'; '.join(correct)}</p>{answer}"
+    if q.numeric is not None:
+        answer = correct_value(q) + answer  # the value, then the worked solution
     reasons = ""
     if any(f.reasons):
         reasons = (

@@ -2,8 +2,9 @@
 
 Text goes in as HTML (`[html]`), math as `\\(...\\)` for Moodle's MathJax filter. Every field is
 kept on one line (newlines written as GIFT's `\\n`), because a blank line ends a GIFT question.
-Choice questions become multiple-choice questions, each choice with its reason as feedback; reveal
-questions become essays whose general feedback holds the answer. A question with several correct
+Choice questions become multiple-choice questions, each choice with its reason as feedback; numeric
+questions become numerical ones (`{#value:tolerance}`, the tolerance absolute); reveal questions
+become essays. The general feedback holds the answer (a numeric question's worked solution). A question with several correct
 choices shares 100% among them and takes 100% off for any wrong one, as in Moodle's own examples.
 """
 
@@ -14,6 +15,7 @@ from html import escape
 from ..fragments import Fragments, QuestionFragments, for_export, for_export_inline
 from ..model import Bank, Question
 from ..paths import permalink
+from ..render import correct_value
 
 ROOT_CATEGORY = "Post-training self-check"
 # Moodle reads `\` + one of these as the literal character.
@@ -47,7 +49,7 @@ def _weight(count: int) -> str:
 
 
 def _feedback(q: Question, f: QuestionFragments, bank: Bank, site_url: str | None) -> str:
-    parts = [for_export(f.answer, q, site_url)]
+    parts = [correct_value(q) + for_export(f.answer, q, site_url)]
     if f.explanation:
         parts.append(for_export(f.explanation, q, site_url))
     sources = [
@@ -75,6 +77,8 @@ def render_question(question: Question, bank: Bank, fragments: Fragments, *, sit
             mark = f"~%{_weight(correct)}%" if choice.correct else "~%-100%"
         feedback = f"#{gift_escape(for_export_inline(reason, q, site_url))}" if reason else ""
         lines.append(f"{mark}{text}{feedback}")
+    if q.numeric is not None:
+        lines.append(f"#{q.numeric.value_text}:{q.numeric.tolerance_text}")  # digits, '.' and '-': nothing to escape
     lines.append(f"####{gift_escape(_feedback(q, f, bank, site_url))}")
     lines.append("}")
     return "\n".join(lines)

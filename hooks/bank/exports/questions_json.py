@@ -8,9 +8,10 @@ Change the shape only together with SCHEMA_VERSION (a new schema file, the old o
 from __future__ import annotations
 
 import json
-from typing import Any
+from decimal import Decimal
+from typing import Any, get_args
 
-from ..model import LEVELS, Bank, Concept, GlossaryTerm, Question, Source, Topic
+from ..model import LEVELS, Bank, Concept, GlossaryTerm, Kind, Question, Source, Topic
 from ..paths import SCHEMA_SRC, SCHEMA_VERSION, page_url, permalink, site_base, topic_src, worksheet_src
 
 KEBAB = "^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -63,11 +64,19 @@ def _question(q: Question, site_url: str | None) -> dict[str, Any]:
         "sources": q.sources,
         "text": q.text,
         "choices": [{"text": c.text, "correct": c.correct, "reason": c.reason} for c in q.choices],
+        "value": _number(q.numeric.value) if q.numeric else None,
+        "tolerance": _number(q.numeric.tolerance) if q.numeric else None,
+        "unit": (q.numeric.unit or None) if q.numeric else None,
         "answer": q.answer,
         "explanation": q.explanation,
         "permalink": permalink(q, site_url),
         "path": str(q.path),
     }
+
+
+def _number(number: Decimal) -> int | float:
+    """A JSON number: whole numbers stay integers, others the nearest double."""
+    return int(number) if number == number.to_integral_value() else float(number)
 
 
 def _source(source: Source) -> dict[str, Any]:
@@ -126,8 +135,9 @@ def questions_schema(*, site_url: str | None) -> dict[str, Any]:
             "order": {"type": "integer", "description": "Position in its topic (ascending)."},
             "level": {"enum": list(LEVELS)},
             "kind": {
-                "enum": ["single", "multiple", "reveal"],
-                "description": "Pick one choice, pick every correct choice, or reveal the answer and self-rate.",
+                "enum": list(get_args(Kind)),
+                "description": "Pick one choice, pick every correct choice, reveal the answer and self-rate, "
+                "or type a number (numeric).",
             },
             "multiple": {"type": "boolean", "description": "Several choices may be correct."},
             "concepts": {
@@ -144,7 +154,7 @@ def questions_schema(*, site_url: str | None) -> dict[str, Any]:
             "text": _text("The question, Markdown."),
             "choices": {
                 "type": "array",
-                "description": "Choices in order (A, B, ...); empty for a reveal question.",
+                "description": "Choices in order (A, B, ...); empty for reveal and numeric questions.",
                 "items": _object(
                     {
                         "text": _text("Markdown."),
@@ -154,7 +164,20 @@ def questions_schema(*, site_url: str | None) -> dict[str, Any]:
                     "One choice, whether it is correct, and why.",
                 ),
             },
-            "answer": _text("The answer, Markdown."),
+            "value": {
+                "type": ["number", "null"],
+                "description": "The value a numeric question expects; null for other kinds.",
+            },
+            "tolerance": {
+                "type": ["number", "null"],
+                "minimum": 0,
+                "description": "How far from 'value' either way an answer may be and count as correct (absolute, "
+                "bounds included); null for other kinds.",
+            },
+            "unit": _nullable_text(
+                "The unit of 'value', plain text; null when it has none or the question is not numeric."
+            ),
+            "answer": _text("The answer (for a numeric question, the worked solution), Markdown."),
             "explanation": _nullable_text("Why the answer holds, Markdown; null if none."),
             "permalink": {**url, "description": "The question on the site."},
             "path": {"type": "string", "description": "Source file in the repository."},
