@@ -2,7 +2,7 @@
 """Set up and run the project with nothing but Python 3.10+.
 
 python3 run.py serve                  create .venv, install pinned requirements, serve on http://127.0.0.1:8000
-python3 run.py test [PYTEST ARGS]     same setup, Chromium if missing, then ruff, mypy, the bank check and pytest
+python3 run.py test [PYTEST ARGS]     same setup, Chromium and Java if missing, then ruff, mypy, the bank check, pytest
 python3 run.py test --no-browser      the same without the browser tests (it says how many it leaves out)
 """
 
@@ -62,18 +62,36 @@ def has_chromium() -> bool:
     return found.returncode == 0 and Path(found.stdout.strip()).exists()
 
 
+def apt_install(package: str) -> bool:
+    """Install a Debian or Ubuntu package when running as root with apt; False when that is not possible."""
+    apt = shutil.which("apt-get")
+    if not (apt and hasattr(os, "geteuid") and os.geteuid() == 0):
+        return False
+    print(f"Installing Debian's {package} package", flush=True)
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    Path("/usr/share/man/man1").mkdir(parents=True, exist_ok=True)  # slim images lack it; the JRE needs it
+    subprocess.run([apt, "update", "-qq"], env=env, check=False)
+    subprocess.run([apt, "install", "-y", "-qq", package], env=env, check=False)
+    return True
+
+
+def ensure_java() -> None:
+    """The Nu HTML checker (tests/test_nu.py) runs on Java: Debian's or Ubuntu's JRE as root when missing."""
+    if shutil.which("java") or (apt_install("default-jre-headless") and shutil.which("java")):
+        return
+    sys.exit(
+        "Java is needed for the Nu HTML checker test and could not be installed. Run:\n"
+        "  sudo apt-get install -y default-jre-headless      (Debian, Ubuntu; or any Java 11 or newer)"
+    )
+
+
 def ensure_chromium() -> None:
     """Install Chromium when it is missing: Debian's or Ubuntu's package as root, else Playwright's download."""
     if has_chromium():
         return
-    apt = shutil.which("apt-get")
-    if apt and hasattr(os, "geteuid") and os.geteuid() == 0:
-        print("Chromium is missing: installing Debian's chromium package", flush=True)
-        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-        subprocess.run([apt, "update", "-qq"], env=env, check=False)
-        subprocess.run([apt, "install", "-y", "-qq", "chromium"], env=env, check=False)
-    else:
-        print("Chromium is missing: trying Playwright's own download", flush=True)
+    print("Chromium is missing", flush=True)
+    if not apt_install("chromium"):
+        print("No apt as root: trying Playwright's own download", flush=True)
         subprocess.run([str(BIN / "python"), "-m", "playwright", "install", "chromium"], check=False)
     if not has_chromium():
         sys.exit(
@@ -98,6 +116,7 @@ def main() -> None:
         pytest_args = ["-m", "not browser", *pytest_args]
     else:
         ensure_chromium()
+    ensure_java()
     run("ruff", "check", ".")
     run("ruff", "format", "--check", ".")
     run("mypy")
