@@ -187,9 +187,7 @@ LEFT_OUT = pytest.StashKey[int]()
 def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
     deselected = terminalreporter.stats.get("deselected", [])
     if browser := [item for item in deselected if item.get_closest_marker("browser")]:
-        terminalreporter.write_line(
-            f"{len(browser)} browser tests not run (deselected with -m 'not browser')", yellow=True
-        )
+        terminalreporter.write_line(f"{len(browser)} browser tests not run (deselected with -m or -k)", yellow=True)
     if count := config.stash.get(LEFT_OUT, 0):
         terminalreporter.write_line(
             f"{count} Zensical tests not run: Zensical needs Python 3.11 or newer (this is {sys.version.split()[0]})",

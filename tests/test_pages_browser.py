@@ -95,3 +95,19 @@ def test_the_drawer_toggles_work_and_are_not_restored_on_return(playwright_drive
         expect(page.locator("#__search")).not_to_be_checked()
     finally:
         browser.close()
+
+
+def test_a_glossary_term_reached_by_keyboard_shows_its_definition(browser: Browser, site_url: str) -> None:
+    page = browser.new_page()
+    page.goto(site_url + "topics/sft/")
+    question = page.locator("section.qb-question", has=page.locator("> p abbr[tabindex='0']")).first
+    term = question.locator("> p abbr[tabindex='0']").first
+    definition = term.get_attribute("title") or ""
+    # Focus the control before the question's text, then Tab: the term is the next focus stop.
+    question.locator(".qb-meta a").last.focus()
+    page.keyboard.press("Tab")
+    expect(term).to_be_focused()
+    tooltip = page.locator(".md-tooltip2--active")
+    expect(tooltip).to_be_visible()
+    assert definition.split(":")[0] in tooltip.inner_text()
+    page.close()

@@ -195,6 +195,15 @@ def first_uses(fragment_html: str, seen: set[str]) -> str:
     return TOOLTIP.sub(first, fragment_html)
 
 
+def focusable_terms(fragment_html: str) -> str:
+    """Marked terms on a page a reader studies: a focus stop each, which shows the definition as hover does."""
+    return (
+        fragment_html.replace("<abbr title=", '<abbr tabindex="0" title=')
+        if "<abbr" in fragment_html
+        else fragment_html
+    )
+
+
 def without_tooltips(fragment_html: str) -> str:
     """A fragment shown a second time (a choice repeated in the answer): its terms were marked already."""
     return ABBR.sub(r"\1", fragment_html) if "<abbr" in fragment_html else fragment_html

@@ -17,7 +17,7 @@ from html import escape
 
 from .concepts import questions_by_concept
 from .fragments import Fragments, QuestionFragments
-from .glossary import without_tooltips
+from .glossary import focusable_terms, without_tooltips
 from .model import LEVELS, Bank, Concept, Question, Topic
 from .paths import (
     ANKI_SRC,
@@ -122,7 +122,7 @@ def render_topic_page(topic: Topic, bank: Bank, fragments: Fragments, *, edit_ro
     page = Page(meta={"edit_url": edit_root + str(topic.path) if edit_root else ""})
     page.add(f"# {escape(topic.title)}")
     if topic.slug in fragments.intros:
-        page.add_html(fragments.intros[topic.slug].html)
+        page.add_html(focusable_terms(fragments.intros[topic.slug].html))
     page.add_html(
         f'<p class="qb-topic-meta">{count} question{"s" if count != 1 else ""}: {level_counts(topic.questions)}. '
         "Answer each one in your head, then open its answer to check.</p>"
@@ -177,7 +177,7 @@ def _question(
         # Empty without JavaScript: the self-check script puts the reader's number field here.
         body.append(f'<div class="qb-numeric" data-unit="{escape(q.numeric.unit)}"></div>')
     body.append(_reveal(q, f, bank))
-    page.add_html("\n".join(body))
+    page.add_html(focusable_terms("\n".join(body)))
     page.add_html("</section>")  # its own splice: the Markdown form needs the blank line before it
 
 
