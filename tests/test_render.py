@@ -154,11 +154,11 @@ def test_overview_cards_and_nav(make_bank: MakeBank) -> None:
 
 def test_concepts_page_lists_each_concept_with_its_questions_across_topics(make_bank: MakeBank) -> None:
     _, bank = load_sample(make_bank)
-    page = render_concepts_page(bank)
-    assert page.startswith("# Concepts\n")
+    page = render_concepts_page(bank).markdown_inline
+    assert page.startswith('---\nedit_url: ""\n---\n\n# Concepts\n')
     assert "## Post\\-training methods { #post-training-methods }" in page  # Markdown syntax in a name stays text
-    assert "- [Reward model loss](../topics/basics/index.md#pick-one) · Basics · intermediate" in page
-    assert page.count("](../topics/basics/index.md#pick-one)") == 2  # under each of its two concepts
+    assert '<li><a href="../topics/basics/#pick-one">Reward model loss</a> · Basics · intermediate</li>' in page
+    assert page.count('href="../topics/basics/#pick-one"') == 2  # under each of its two concepts
     assert "4 questions:" in page
 
 

@@ -271,29 +271,33 @@ def render_topic_cards(bank: Bank, *, page_src: str) -> str:
     return '<div class="grid cards" markdown>\n\n' + "\n\n".join(cards) + "\n\n</div>"
 
 
-def render_concepts_page(bank: Bank) -> str:
-    """Every concept, alphabetically, with its questions across topics, each linked by its permalink."""
+def render_concepts_page(bank: Bank, *, edit_url: str = "") -> Page:
+    """Every concept, alphabetically, with its questions across topics, each linked by its permalink.
+
+    The headings are Markdown (table of contents, search); the lists, which grow with the bank, are HTML.
+    """
     users = questions_by_concept(bank.questions)
     titles = {t.slug: t.title for t in bank.topics}
-    sections = []
-    for concept in sorted(bank.concepts, key=lambda c: c.name.casefold()):
-        items = "\n".join(
-            f"- [{heading_text(q.title or q.id)}]({relative(CONCEPTS_SRC, topic_src(q.topic))}#{q.id})"
-            f" · {heading_text(titles.get(q.topic, q.topic))} · {q.level}"
-            for q in users[concept.id]
-        )
-        count = len(users[concept.id])
-        sections.append(
-            f"## {heading_text(concept.name)} {{ #{concept.id} }}\n\n{heading_text(concept.summary)}\n\n"
-            f"{count} question{'s' if count != 1 else ''}:\n\n{items}"
-        )
-    intro = (
+    page = Page(meta={"edit_url": edit_url})  # "" hides the edit button: there is no such file in docs/
+    page.add("# Concepts")
+    page.add(
         "The subjects the questions test, across topics. Each concept lists its questions; each question names "
         "its concepts under its heading."
-        if sections
+        if bank.concepts
         else "This bank has no concepts yet (they are listed in `questions/concepts.yml`)."
     )
-    return "# Concepts\n\n" + intro + "\n\n" + "\n\n".join(sections) + "\n"
+    for concept in sorted(bank.concepts, key=lambda c: c.name.casefold()):
+        page.add(f"## {heading_text(concept.name)} {{ #{concept.id} }}")
+        count = len(users[concept.id])
+        items = "".join(
+            f'<li><a href="{relative_url(CONCEPTS_SRC, topic_src(q.topic))}#{q.id}">{escape(q.title or q.id)}</a>'
+            f" · {escape(titles.get(q.topic, q.topic))} · {q.level}</li>"
+            for q in users[concept.id]
+        )
+        page.add_html(
+            f"<p>{escape(concept.summary)}</p>\n<p>{count} question{'s' if count != 1 else ''}:</p>\n<ul>{items}</ul>"
+        )
+    return page
 
 
 def nav_entries(bank: Bank) -> list[str | dict[str, str]]:

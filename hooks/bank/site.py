@@ -102,9 +102,10 @@ def site_files(
     for src, source, content in (
         (GLOSSARY_SRC, "questions/glossary.yml", render_glossary_page(bank)),
         (REFERENCES_SRC, "questions/references.yml", render_references_page(bank)),
-        (CONCEPTS_SRC, "questions/concepts.yml", render_concepts_page(bank)),
     ):
         files[src] = GeneratedFile(front_matter(edit(source)) + content)
+    concepts_edit = edit("questions/concepts.yml")["edit_url"]
+    files[CONCEPTS_SRC] = GeneratedFile(page=render_concepts_page(bank, edit_url=str(concepts_edit)))
     for src, content in selfcheck_files(bank).items():
         files[src] = GeneratedFile(front_matter(edit(None)) + content if src.endswith(".md") else content)
     for src, data in export_files(bank, fragments, site_url=site_url):
