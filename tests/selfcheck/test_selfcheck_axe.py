@@ -32,7 +32,7 @@ def checked_and_rated(page: Page) -> None:
     multi = page.locator("section[data-qid=alpha-multi]")
     multi.get_by_label("PPO").check()
     reveal = page.locator("section[data-qid=alpha-reveal]")
-    reveal.locator("summary").click()
+    reveal.locator(".qb-reveal summary").click()
     reveal.get_by_role("button", name="Got it").click()
     open_reveals(page)
 

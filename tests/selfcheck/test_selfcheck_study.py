@@ -90,7 +90,7 @@ def test_each_success_moves_a_due_question_up_a_box_and_waits_longer(new_page: N
     expect(items).to_contain_text("Alpha topic: What does RLHF stand for?")
     items.get_by_role("button", name="Show here").click()
     q = items.locator("section.qb-question[data-qid=alpha-reveal]")
-    q.locator("summary").click()
+    q.locator(".qb-reveal summary").click()
     q.get_by_role("button", name="Got it").click()
     expect(q.get_by_role("status")).to_have_text("Saved as got it: this question comes back for review in 3 days.")
     q.get_by_role("button", name="Got it").click()  # again the same day: no further up
