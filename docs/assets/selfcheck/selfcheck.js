@@ -464,21 +464,20 @@
     });
   };
 
-  const session = {
-    get: () => {
-      try {
-        return JSON.parse(sessionStorage.getItem(SET)) || {};
-      } catch (e) {
-        return {};
-      }
-    },
-    put: (s) => {
-      try {
-        sessionStorage.setItem(SET, JSON.stringify(s));
-      } catch (e) {
-        /* the URL still holds the set */
-      }
-    },
+  // Each set's answers and place, by the set: Back to an earlier set finds it as it was left.
+  const sets = () => {
+    try {
+      return JSON.parse(sessionStorage.getItem(SET)) || {};
+    } catch (e) {
+      return {};
+    }
+  };
+  const keep = (s) => {
+    try {
+      sessionStorage.setItem(SET, JSON.stringify({ ...sets(), [s.ids]: s }));
+    } catch (e) {
+      /* the URL still holds the set */
+    }
   };
 
   const practice = async (study) => {
@@ -517,7 +516,6 @@
       url.search = `?set=${ids.join(",")}`;
       url.hash = "";
       history.pushState(history.state, "", url);
-      session.put({ ids, r: {}, i: 0 });
       run();
     };
     form.addEventListener("submit", (event) => {
@@ -538,8 +536,7 @@
       const ids = (new URLSearchParams(location.search).get("set") || "").split(",").filter((id) => byId[id]);
       form.hidden = !!ids.length;
       if (!ids.length) return set.replaceChildren();
-      let s = session.get();
-      if (`${s.ids}` !== `${ids}`) session.put((s = { ids, r: {}, i: 0 }));
+      const s = sets()[ids] || { ids, r: {}, i: 0 };
       const items = ids.map((id) => byId[id]);
       const share = el("p", {}, "A link to this set, the same questions in the same order: ", el("a", { href: location.href, class: "qb-share" }, "share this set"), ".");
       const stage = el("div", { class: "qb-stage" });
@@ -551,9 +548,9 @@
         },
         result: (id, r) => {
           s.r[id] ||= r; // the first attempt counts
-          session.put(s);
+          keep(s);
         },
-        save: (i) => session.put(Object.assign(s, { i })),
+        save: (i) => keep(Object.assign(s, { i })),
         end: () => score(stage, items, s.r),
       });
     };
