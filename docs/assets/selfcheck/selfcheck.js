@@ -328,7 +328,7 @@
       const q = read().q;
       for (const id of ids) {
         const r = q[id];
-        const mark = !r ? "" : due(r) ? "due" : RIGHT.includes(r.s) ? "right" : "missed";
+        const mark = !r ? "" : !RIGHT.includes(r.s) ? "missed" : due(r) ? "due" : "right";
         for (const a of document.querySelectorAll(`.md-nav a[href$="#${CSS.escape(id)}"]`)) {
           const span = a.querySelector(".qb-mark") || a.appendChild(el("span", { class: "qb-mark" }));
           span.dataset.mark = mark;
