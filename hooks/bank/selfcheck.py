@@ -23,7 +23,17 @@ add to it, on the pages this module names (topic pages, the overview, review and
   index stays free of answers. A practice set is in the URL (`?set=id,id`: a link to share) and
   its answers and place in sessionStorage (`qb-selfcheck:set`), which survive Back and reload.
 - Instant navigation swaps only the page content and runs the scripts in it, so the tags go into
-  the content; the script re-initialises through Material's `document$`.
+  the content; the script re-initialises through Material's `document$` (and guards against
+  running twice).
+- Keys: 1 to 9 pick the n-th shown choice of the question holding the focus (or the one on the
+  review or practice stage), Enter on a choice checks, N presses Next; none while the focus is in
+  a text field, and N is kept from Material, whose own N goes to the next page.
+- Keyboard: each question's links (permalink, concepts, edit) sit behind one `summary` (render.py),
+  and the script takes the heading's own permalink out of the Tab order, as it duplicates them.
+- Stylesheet (budgeted with the script, so without comments): colours from Material's variables,
+  right and wrong said in words and a sign as well; without the script the choices stay a list
+  lettered as the answer names them; links in text underlined (WCAG 1.4.1); the answer and the
+  reasons at the body size; on paper every answer open and the controls left out.
 
 The index lists where each question lives and how it is answered, never which choice is right:
 the topic page holds that, inside the closed answer.
@@ -79,7 +89,7 @@ REVIEW_RULE = (
     "Any later attempt that day, Try again included, is practice and changes nothing. "
     "A question you missed stays due until you answer it right on a later day."
 )
-KEYS = "Keys: 1 to 9 pick a choice, Enter checks, N goes to the next question; not while you type in a field."
+KEYS = "Keys: 1 to 9 pick a choice, Enter checks, N goes to the next question in review and practice; not while you type in a field."
 
 
 def render_review_page() -> str:
@@ -88,7 +98,8 @@ def render_review_page() -> str:
     return _study_page(
         "Review",
         "The questions due for review come here one after another: answer each, read why, then go on to the "
-        "next. Your answers stay in this browser.\n\n"
+        "next. Your answers stay in this browser: to take them to another one, export them to a file below and "
+        "import it there (importing merges, and the newest answer to each question wins).\n\n"
         f"**How questions come back.** {REVIEW_RULE.format(waits=', '.join(waits), last=last)}\n\n{KEYS}",
         "review",
         f"The review list is built in your browser from the answers you gave, so it needs JavaScript. "
@@ -127,5 +138,7 @@ def asset_tags(page_src: str) -> str:
     """
     folder = page_url(page_src) or "."
     css, js = (posixpath.relpath(asset, folder) for asset in (STYLESHEET, SCRIPT))
-    home = '<div class="qb-home" data-qb-study="home" hidden></div>\n' if page_src == HOME_SRC else ""
-    return f'<link rel="stylesheet" href="{css}">\n<script defer src="{js}"></script>\n{home}'
+    extra = {HOME_SRC: '<div class="qb-home" data-qb-study="home" hidden></div>\n'}.get(page_src, "")
+    if page_src.startswith("topics/") and page_src != OVERVIEW_SRC:  # the keys work where the choices are
+        extra = f'<p class="qb-keys" hidden>{KEYS}</p>\n'
+    return f'<link rel="stylesheet" href="{css}">\n<script defer src="{js}"></script>\n{extra}'

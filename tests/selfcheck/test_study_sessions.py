@@ -29,7 +29,7 @@ def test_review_without_any_answers_says_what_to_do(new_page: NewPage) -> None:
     page = new_page()
     page.goto("review/")
     expect(page.locator(".qb-summary")).to_have_text(
-        "You have not answered any questions yet. Answer some on the topic pages: the ones you miss come back here."
+        "Nothing to review yet: the questions you answer on the topic pages come back here."
     )
     expect(page.locator(".qb-stage")).to_be_empty()
 
