@@ -14,7 +14,8 @@ from bank.paths import SCRIPT, STYLESHEET
 
 BUDGET = 10 * 1024
 ASSET = re.compile(r'(?:href|src)="([^"]*assets/selfcheck/[^"]*)"')
-USERS = re.compile(r"^((topics(/[^/]+)?|review|practice)/)?index\.html$")  # home, topics, the overview, review, practice
+# The home page, topic pages, the overview, review and practice.
+USERS = re.compile(r"^((topics(/[^/]+)?|review|practice)/)?index\.html$")
 
 
 def test_script_and_stylesheet_stay_within_10_kb_gzip() -> None:

@@ -127,7 +127,9 @@ def selfcheck_files(bank: Bank) -> dict[str, str]:
 
 def uses_selfcheck(bank: Bank, page_src: str) -> bool:
     """Pages with questions, progress or study tools; the rest of the site loads none of the self-check's files."""
-    return page_src in {HOME_SRC, OVERVIEW_SRC, REVIEW_SRC, PRACTICE_SRC} or any(page_src == topic_src(t) for t in bank.topics)
+    return page_src in {HOME_SRC, OVERVIEW_SRC, REVIEW_SRC, PRACTICE_SRC} or any(
+        page_src == topic_src(t) for t in bank.topics
+    )
 
 
 def asset_tags(page_src: str) -> str:

@@ -38,7 +38,9 @@ def test_choices_come_in_a_fresh_order_and_the_letters_follow_it(new_page: NewPa
             f"Incorrect. You chose {letter_of(q, wrong)}; the correct choice is {right}."
         )
         # The reveal's line names the right choice by the letter it has now.
-        expect(q.locator(".qb-answer > p").first).to_have_text(f"Correct choice: {right}. Direct preference optimisation")
+        expect(q.locator(".qb-answer > p").first).to_have_text(
+            f"Correct choice: {right}. Direct preference optimisation"
+        )
         q.get_by_role("button", name="Try again").click()
     assert len(orders) > 1, "the same order on every attempt"
 
@@ -101,7 +103,14 @@ def numbers(new_page: NewPage, sample_site: Path) -> Page:
 
 @pytest.mark.parametrize(
     ("typed", "verdict"),
-    [("0.5", "Correct"), ("0,5", "Correct"), ("0.509", "Correct"), ("0.49", "Correct"), ("0.52", "Incorrect"), ("2", "Incorrect")],
+    [
+        ("0.5", "Correct"),
+        ("0,5", "Correct"),
+        ("0.509", "Correct"),
+        ("0.49", "Correct"),
+        ("0.52", "Incorrect"),
+        ("2", "Incorrect"),
+    ],
 )
 def test_a_number_is_right_within_its_tolerance(numbers: Page, typed: str, verdict: str) -> None:
     page = numbers
@@ -135,3 +144,14 @@ def test_a_number_in_scientific_notation_and_a_non_number(numbers: Page) -> None
     expect(q.get_by_role("status")).to_contain_text("Incorrect. You answered 0.0011;")
     page.reload()
     expect(q.locator(".qb-last")).to_contain_text("Incorrect. Your answer: 0.0011")
+
+
+def test_the_answer_in_the_reveal_is_set_at_the_size_of_the_question(new_page: NewPage) -> None:
+    page = new_page()
+    page.goto("topics/alpha/")
+    q = page.locator("section[data-qid=alpha-single]")
+    q.locator(".qb-reveal summary").click()
+    size = "e => getComputedStyle(e).fontSize"
+    question = q.locator(".qb-text p").evaluate(size)
+    assert q.locator(".qb-answer p").first.evaluate(size) == question
+    assert q.locator(".qb-explanation p").first.evaluate(size) != question  # the rest of the reveal stays smaller

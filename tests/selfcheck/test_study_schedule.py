@@ -42,7 +42,13 @@ def test_try_again_is_practice_and_a_miss_stays_due_until_right_on_a_later_day(n
     page.clock.set_fixed_time(at(2))
     page.goto("topics/alpha/")
     answer(page, "alpha-single", "Tokenisation")  # the day's first attempt: a miss, box 1
-    assert record(page, "alpha-single") | {"a": ""} == {"s": "incorrect", "t": ms(at(2)), "b": 1, "d": ms(at(2)), "a": ""}
+    assert record(page, "alpha-single") | {"a": ""} == {
+        "s": "incorrect",
+        "t": ms(at(2)),
+        "b": 1,
+        "d": ms(at(2)),
+        "a": "",
+    }
     page.clock.set_fixed_time(at(2, 11))
     answer(page, "alpha-single", "Direct preference optimisation")  # Try again, right: practice
     assert "Practice: only your first answer of the day counts for review." in status(page, "alpha-single")

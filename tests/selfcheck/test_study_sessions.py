@@ -69,7 +69,9 @@ def test_the_review_session_end_to_end(new_page: NewPage) -> None:
     expect(q.locator(".qb-topic")).to_have_text("Due 1 of 2")
     expect(q.locator(".qb-text")).to_have_text("Which of these is a post-training method?")
     answer(page, "alpha-single", "Direct preference optimisation")
-    expect(q.get_by_role("status")).to_contain_text("Correct. You chose B. This question comes back for review tomorrow.")
+    expect(q.get_by_role("status")).to_contain_text(
+        "Correct. You chose B. This question comes back for review tomorrow."
+    )
     expect(q.locator(".qb-option", has_text="Tokenisation").locator(".qb-reason")).to_have_text(
         "Why Tokenisation is wrong."
     )
@@ -121,7 +123,9 @@ def test_the_due_count_is_in_the_header_and_two_tabs_agree(new_page: NewPage) ->
     expect(other.locator(".qb-duecount")).to_have_text("1 due")  # the storage event
     expect(other.locator(".qb-progress__text")).to_have_text("Your progress: 0 of 2 answered, 0 right.")
     other.goto("topics/alpha/")
-    expect(other.locator("section[data-qid=alpha-single] .qb-last")).to_contain_text("Incorrect. Your answer: Tokenisation")
+    expect(other.locator("section[data-qid=alpha-single] .qb-last")).to_contain_text(
+        "Incorrect. Your answer: Tokenisation"
+    )
     answer(other, "alpha-multi", "PPO")
     expect(page.locator(".qb-progress__text")).to_have_text("Your progress: 2 of 3 answered, 0 right.")
     expect(count).to_have_text("2 due")
@@ -137,7 +141,13 @@ def test_the_home_page_says_what_is_due_and_where_to_continue(new_page: NewPage)
     )
     assert page.evaluate("document.querySelector('.md-content h1').nextElementSibling.className") == "qb-home"
     now = int(time.time() * 1000)
-    store(page, {"alpha-single": {"s": "correct", "t": now - 5000, "b": 2}, "beta-single": {"s": "incorrect", "t": now, "b": 1}})
+    store(
+        page,
+        {
+            "alpha-single": {"s": "correct", "t": now - 5000, "b": 2},
+            "beta-single": {"s": "incorrect", "t": now, "b": 1},
+        },
+    )
     page.reload()
     expect(home).to_contain_text("1 question due for review. Review them now")
     expect(home).to_contain_text("Continue where you left off: Beta topic: Name one use of a reward model.")
