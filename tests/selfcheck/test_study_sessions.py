@@ -60,7 +60,7 @@ def test_the_review_session_end_to_end(new_page: NewPage) -> None:
     expect(summary).to_have_text(
         "2 questions due now. 2 left in this session. Due later: 1 on Mar 12, 2026. 2 not tried yet."
     )
-    expect(page.locator(".qb-duecount")).to_have_text("2 due")
+    expect(page.locator(".qb-duecount")).to_have_text("Review: 2 due")
     stage = page.locator(".qb-stage")
     q = stage.locator("section.qb-question")
     expect(q).to_have_count(1)
@@ -77,7 +77,7 @@ def test_the_review_session_end_to_end(new_page: NewPage) -> None:
     )
     expect(q.locator(".qb-answer")).to_be_visible()
     expect(summary).to_contain_text("1 question due now. 2 left in this session.")
-    expect(page.locator(".qb-duecount")).to_have_text("1 due")
+    expect(page.locator(".qb-duecount")).to_have_text("Review: 1 due")
 
     stage.get_by_role("button", name="Next question").click()
     expect(q).to_have_attribute("data-qid", "beta-reveal")
@@ -93,7 +93,7 @@ def test_the_review_session_end_to_end(new_page: NewPage) -> None:
         "0 questions due now. 0 left in this session. Due later: 1 on Mar 11, 2026, 1 on Mar 12, 2026, "
         "1 on Mar 13, 2026. 2 not tried yet."
     )
-    expect(page.locator(".qb-duecount")).to_have_text("0 due")
+    expect(page.locator(".qb-duecount")).to_have_text("Review: 0 due")
 
 
 def test_a_question_missed_in_the_session_stays_due(new_page: NewPage) -> None:
@@ -104,23 +104,23 @@ def test_a_question_missed_in_the_session_stays_due(new_page: NewPage) -> None:
     expect(page.locator(".qb-summary")).to_contain_text("1 question due now. 1 left in this session.")
     answer(page, "beta-single", "Pre-training")  # right, but the same day as the miss
     page.get_by_role("button", name="Finish").click()
-    expect(page.locator(".qb-stage")).to_contain_text(
-        "1 question still due: a question you missed stays due until you answer it right on a later day."
-    )
+    # A miss stays due until answered right on a later day, as the page's rule says.
+    expect(page.locator(".qb-stage")).to_contain_text("1 question still due.")
+    expect(page.locator(".qb-summary")).to_contain_text("1 question due now.")
 
 
 def test_the_due_count_is_in_the_header_and_two_tabs_agree(new_page: NewPage) -> None:
     page = new_page()
     page.goto("topics/alpha/")
     count = page.locator(".md-header .qb-duecount")
-    expect(count).to_have_text("0 due")
+    expect(count).to_have_text("Review: 0 due")
     assert (count.get_attribute("href") or "").endswith("/post-training-self-check/review/")
     other = page.context.new_page()
     other.goto("topics/beta/")
-    expect(other.locator(".qb-duecount")).to_have_text("0 due")
+    expect(other.locator(".qb-duecount")).to_have_text("Review: 0 due")
     answer(page, "alpha-single", "Tokenisation")
-    expect(count).to_have_text("1 due")
-    expect(other.locator(".qb-duecount")).to_have_text("1 due")  # the storage event
+    expect(count).to_have_text("Review: 1 due")
+    expect(other.locator(".qb-duecount")).to_have_text("Review: 1 due")  # the storage event
     expect(other.locator(".qb-progress__text")).to_have_text("Your progress: 0 of 2 answered, 0 right.")
     other.goto("topics/alpha/")
     expect(other.locator("section[data-qid=alpha-single] .qb-last")).to_contain_text(
@@ -128,7 +128,7 @@ def test_the_due_count_is_in_the_header_and_two_tabs_agree(new_page: NewPage) ->
     )
     answer(other, "alpha-multi", "PPO")
     expect(page.locator(".qb-progress__text")).to_have_text("Your progress: 2 of 3 answered, 0 right.")
-    expect(count).to_have_text("2 due")
+    expect(count).to_have_text("Review: 2 due")
     other.close()
 
 
