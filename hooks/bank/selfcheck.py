@@ -1,7 +1,7 @@
 """The interactive self-check: its study pages, the index they read, and where its assets load.
 
 Every page is complete without JavaScript. The script and stylesheet in `docs/assets/selfcheck/`
-add to it, on the pages this module names (topic pages, the overview, review and practice):
+add to it, on the pages this module names (home, topic pages, the overview, review and practice):
 
 - Markup they rely on (render.py): `section.qb-question[data-qid][data-kind]`, its `.qb-meta` line,
   `.qb-choices[data-hint] > ol` (or an empty `.qb-numeric[data-unit]` for a number), and
