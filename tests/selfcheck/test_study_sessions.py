@@ -261,3 +261,18 @@ def test_a_shared_set_gives_the_same_questions_in_the_same_order(new_page: NewPa
         friend.keyboard.press("n")  # N goes on, here as the button does
     assert seen == ids
     expect(friend.locator(".qb-result .qb-score")).to_have_text("0 of 5 right, 0 wrong, 5 skipped.")
+
+
+def test_next_pressed_quickly_never_shows_a_question_after_the_score(new_page: NewPage) -> None:
+    page = new_page()
+    page.add_init_script(  # a slow topic page
+        "const f = window.fetch; window.fetch = (u, o) => String(u).includes('/topics/beta/') ? "
+        "new Promise(r => setTimeout(r, 800)).then(() => f(u, o)) : f(u, o)"
+    )
+    page.goto("practice/")
+    start(page)
+    for _ in range(5):
+        page.locator(".qb-next").click()
+    expect(page.locator(".qb-result .qb-score")).to_have_text("0 of 5 right, 0 wrong, 5 skipped.")
+    page.wait_for_timeout(1000)  # the slow pages arrive after the score: they must not replace it
+    expect(page.locator(".qb-stage section.qb-question")).to_have_count(0)

@@ -351,6 +351,7 @@
 			} catch {
 				section = el("p", {}, "This question could not be loaded here: ", link(data, x));
 			}
+			if (at !== i) return;
 			const h = section.querySelector?.("h2");
 			heading?.(section, i, h);
 			next.textContent = i + 1 < items.length ? "Next question" : "Finish";
