@@ -13,7 +13,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 ASSETS = ROOT / "docs" / "assets" / "selfcheck"
-BUDGET = 8 * 1024  # bytes of gzip for the script and the stylesheet together
+BUDGET = 10 * 1024  # bytes of gzip for the script and the stylesheet together
 
 
 def gzip_size(path: Path) -> int:

@@ -10,6 +10,7 @@ from bank import load_bank
 from bank.paths import INDEX_SRC, PRACTICE_SRC, REVIEW_SRC
 from bank.selfcheck import (
     INTERVAL_DAYS,
+    KEYS,
     asset_tags,
     render_index,
     render_practice_page,
@@ -60,6 +61,8 @@ def test_the_index_lists_where_each_question_lives_and_how_it_is_answered(make_b
                 "title": "About basics",
                 "url": "topics/basics/#what-is-post-training",
                 "kind": "reveal",
+                "level": "foundation",
+                "concepts": [],
             },
             {
                 "id": "which-first",
@@ -68,6 +71,8 @@ def test_the_index_lists_where_each_question_lives_and_how_it_is_answered(make_b
                 "title": "Which stage comes first",
                 "url": "topics/basics/#which-first",
                 "kind": "single",
+                "level": "intermediate",
+                "concepts": [],
             },
             {
                 "id": "both",
@@ -76,8 +81,11 @@ def test_the_index_lists_where_each_question_lives_and_how_it_is_answered(make_b
                 "title": "Which are training stages",
                 "url": "topics/basics/#both",
                 "kind": "multiple",
+                "level": "intermediate",
+                "concepts": [],
             },
         ],
+        "concepts": [],
     }
 
 
@@ -136,9 +144,9 @@ def test_the_bank_generates_the_index_and_study_pages(make_bank: MakeBank) -> No
 def test_only_pages_with_questions_progress_or_study_tools_load_the_assets(make_bank: MakeBank) -> None:
     root = make_bank()
     bank, _ = load_bank(root, docs_dir=root / "docs")
-    for src in ("topics/basics/index.md", "topics/index.md", REVIEW_SRC, PRACTICE_SRC):
+    for src in ("index.md", "topics/basics/index.md", "topics/index.md", REVIEW_SRC, PRACTICE_SRC):
         assert uses_selfcheck(bank, src), src
-    for src in ("index.md", "contributing.md", "topics/other/index.md"):
+    for src in ("contributing.md", "glossary/index.md", "topics/other/index.md"):
         assert not uses_selfcheck(bank, src), src
 
 
@@ -146,11 +154,20 @@ def test_asset_tags_are_relative_to_the_page_and_the_script_deferred() -> None:
     assert asset_tags("topics/sft/index.md") == (
         '<link rel="stylesheet" href="../../assets/selfcheck/selfcheck.css">\n'
         '<script defer src="../../assets/selfcheck/selfcheck.js"></script>\n'
+        f'<p class="qb-keys" hidden>{KEYS}</p>\n'  # shown by the script, where the keys work
     )
-    assert 'href="../assets/selfcheck/selfcheck.css"' in asset_tags(REVIEW_SRC)
+    assert asset_tags(REVIEW_SRC) == (
+        '<link rel="stylesheet" href="../assets/selfcheck/selfcheck.css">\n'
+        '<script defer src="../assets/selfcheck/selfcheck.js"></script>\n'
+    )
+    assert asset_tags("index.md").endswith('<div class="qb-home" data-qb-study="home" hidden></div>\n')
 
 
 def test_the_review_page_states_the_schedule_the_script_follows() -> None:
     script = (ROOT / "docs" / "assets" / "selfcheck" / "selfcheck.js").read_text()
     assert f"const WAIT = [{', '.join(map(str, INTERVAL_DAYS))}];" in script
-    assert "(after 1, 3, 7 and then 16 days)" in render_review_page()
+    review = render_review_page()
+    assert "five boxes, which wait 0, 1, 3, 7 and then 16 days" in review
+    assert "Only your first answer to a question on a given day counts" in review
+    assert "A question you missed stays due until you answer it right on a later day." in review
+    assert KEYS in review and KEYS in render_practice_page()

@@ -156,10 +156,8 @@ def _question(
     opening = f'<section class="qb-question" data-qid="{q.id}" data-kind="{q.kind}" data-topic="{q.topic}">'
     page.add_html(opening, markdown=opening[:-1] + " markdown>")
     page.add(f"## {question_heading(q, number)} {{ #{q.id} .qb-question__title }}")
-    meta = [
-        f'<span class="qb-level qb-level--{q.level}">{q.level.capitalize()}</span>',
-        f'<a class="qb-permalink" href="#{q.id}" title="Permanent link to this question">#{q.id}</a>',
-    ]
+    level = f'<span class="qb-level qb-level--{q.level}">{q.level.capitalize()}</span>'
+    meta = [f'<a class="qb-permalink" href="#{q.id}" title="Permanent link to this question">#{q.id}</a>']
     if links := concept_links(q, concepts, page_src=topic_src(q.topic)):
         meta.append(links)
     if edit_root:
@@ -167,7 +165,9 @@ def _question(
             f'<a class="qb-edit" href="{escape(edit_root + str(q.path))}" '
             f'aria-label="Edit question {number} on GitHub">Edit this question</a>'
         )
-    body = ['<p class="qb-meta" data-search-exclude>' + " ".join(meta) + "</p>", f.text.html]
+    # The links sit behind one summary: a single Tab stop between the heading and the choices.
+    links = f'<details class="qb-links"><summary>Links</summary> {" ".join(meta)}</details>'
+    body = [f'<div class="qb-meta" data-search-exclude>{level} {links}</div>', f.text.html]
     if q.choices:
         # <ol type="A">: the letters the answer refers to show even without our stylesheet.
         hint = "Select all that apply." if q.multiple else "Select one."

@@ -140,16 +140,20 @@ def page_errors() -> list[str]:
 def new_page(browser: Browser, site_url: str, page_errors: list[str]) -> Iterator[NewPage]:
     """Open a page in a fresh context (its own storage); `options` go to `Browser.new_context`.
 
+    Choices keep their authored order unless `shuffle` is true, so that a test can name their letters.
+
     A script error on any page fails the test (unless the test takes it out of `page_errors`), and
     so does any request that leaves the site.
     """
     contexts = []
     outside: list[str] = []
 
-    def make(**options: Any) -> Page:
+    def make(*, shuffle: bool = False, **options: Any) -> Page:
         context = browser.new_context(base_url=site_url, **options)
         contexts.append(context)
         page = context.new_page()
+        if not shuffle:  # choices in their authored order: Fisher-Yates with a random just below 1 swaps nothing
+            page.add_init_script("Math.random = () => 0.9999")
         page.set_default_timeout(5000)
         page.on("pageerror", lambda error: page_errors.append(error.stack or str(error)))
         page.on("console", lambda message: page_errors.append(message.text) if message.type == "error" else None)

@@ -32,7 +32,7 @@ def checked_and_rated(page: Page) -> None:
     multi = page.locator("section[data-qid=alpha-multi]")
     multi.get_by_label("PPO").check()
     reveal = page.locator("section[data-qid=alpha-reveal]")
-    reveal.locator("summary").click()
+    reveal.locator(".qb-reveal summary").click()
     reveal.get_by_role("button", name="Got it").click()
     open_reveals(page)
 
@@ -41,15 +41,33 @@ def review_in_place(page: Page) -> None:
     page.goto("topics/alpha/")
     checked_and_rated(page)
     page.goto("review/")
-    page.get_by_role("button", name="Show here").click()
-    expect(page.locator(".qb-inline section.qb-question")).to_be_visible()
+    q = page.locator(".qb-stage section.qb-question")
+    q.get_by_label("Byte-pair merging").check()
+    q.get_by_role("button", name="Check").click()  # a session in progress, feedback and reasons shown
+    expect(q.locator(".qb-reason").first).to_be_visible()
     open_reveals(page)
+
+
+def review_done(page: Page) -> None:
+    review_in_place(page)
+    page.get_by_role("button", name="Finish").click()
+    expect(page.get_by_role("heading", name="Review done for now")).to_be_visible()
 
 
 def practice_set(page: Page) -> None:
     page.get_by_role("button", name="Start the set").click()
-    expect(page.locator(".qb-set section.qb-question")).to_have_count(5)
-    page.get_by_role("button", name="Finish and see your score").click()
+    q = page.locator(".qb-stage section.qb-question")
+    expect(q).to_have_count(1)
+    page.keyboard.press("n")
+    expect(q.locator("h2")).to_contain_text("Question 2 of 5")
+    open_reveals(page)
+
+
+def practice_score(page: Page) -> None:
+    page.get_by_role("button", name="Start the set").click()
+    for _ in range(5):
+        page.locator(".qb-next").click()
+    expect(page.locator(".qb-score")).to_be_visible()
     open_reveals(page)
 
 
@@ -64,9 +82,11 @@ STATES: dict[str, tuple[str, Callable[[Page], None]]] = {
     "overview": ("topics/", nothing),
     "topic, answers closed": ("topics/alpha/", nothing),
     "topic, answers open": ("topics/alpha/", checked_and_rated),
-    "review, answer shown in place": ("topics/alpha/", review_in_place),
+    "review, a session in progress": ("topics/alpha/", review_in_place),
+    "review, session done": ("topics/alpha/", review_done),
     "practice form": ("practice/", nothing),
-    "practice set and score": ("practice/", practice_set),
+    "practice set in progress": ("practice/", practice_set),
+    "practice score": ("practice/", practice_score),
 }
 
 

@@ -26,15 +26,15 @@ def test_a_right_single_answer_is_marked_in_words_and_opens_the_answer(new_page:
     expect(q.locator("details.qb-reveal")).not_to_have_attribute("open", "")
     check(q, "Direct preference optimisation")
     status = q.get_by_role("status")
-    expect(status).to_have_text("Correct. You chose B. The answer is open below.")
-    expect(status).to_be_focused()
-    expect(q.locator(".qb-option.is-correct")).to_have_count(1)
-    expect(q.locator(".qb-option.is-correct")).to_contain_text(
-        "B. Direct preference optimisation Correct (your choice)"
+    expect(status).to_have_text(
+        "Correct. You chose B. This question comes back for review tomorrow. The answer is open below."
     )
-    expect(q.get_by_role("radio", name="B. Direct preference optimisation Correct (your choice)")).to_be_checked()
-    expect(q.locator(".qb-option.is-incorrect")).to_have_count(2)
-    expect(q.locator(".qb-option.is-incorrect").first).to_contain_text("A. Tokenisation Incorrect")
+    expect(status).to_be_focused()
+    expect(q.locator(".qb-option.is-right")).to_have_count(1)
+    expect(q.locator(".qb-option.is-right")).to_contain_text("B. Direct preference optimisation Your pick: right.")
+    expect(q.get_by_role("radio", name="B. Direct preference optimisation Your pick: right.")).to_be_checked()
+    expect(q.locator(".qb-option.is-left")).to_have_count(2)
+    expect(q.locator(".qb-option.is-left").first).to_contain_text("A. Tokenisation Not picked: right to leave out.")
     expect(q.locator("details.qb-reveal")).to_have_attribute("open", "")
     expect(q.locator(".qb-answer")).to_be_visible()
 
@@ -45,11 +45,12 @@ def test_a_wrong_answer_names_the_right_one_and_the_reader_can_try_again(new_pag
     q = question(page, "alpha-single")
     check(q, "Tokenisation")
     expect(q.get_by_role("status")).to_have_text(
-        "Incorrect. You chose A; the correct choice is B. The answer is open below."
+        "Incorrect. You chose A; the correct choice is B. This question is on your review list now. "
+        "The answer is open below."
     )
     expect(q.get_by_label("Tokenisation")).to_be_disabled()
-    expect(q.locator(".qb-option").nth(0)).to_contain_text("Incorrect (your choice)")
-    expect(q.locator(".qb-option").nth(1)).to_contain_text("Correct")
+    expect(q.locator(".qb-option").nth(0)).to_contain_text("Your pick: wrong.")
+    expect(q.locator(".qb-option").nth(1)).to_contain_text("Missed: this one is right.")
     expect(q.get_by_role("button", name="Check")).to_be_hidden()
 
     q.get_by_role("button", name="Try again").click()
@@ -60,7 +61,7 @@ def test_a_wrong_answer_names_the_right_one_and_the_reader_can_try_again(new_pag
     expect(q.get_by_label("Tokenisation")).to_be_focused()
     expect(q.locator("details.qb-reveal")).not_to_have_attribute("open", "")
     check(q, "Direct preference optimisation")
-    expect(q.get_by_role("status")).to_contain_text("Correct. You chose B.")
+    expect(q.get_by_role("status")).to_contain_text("Correct. You chose B. Practice: only your first answer")
 
 
 def test_multiple_answers_are_right_only_when_all_and_only_the_right_ones_are_chosen(new_page: NewPage) -> None:
@@ -71,16 +72,19 @@ def test_multiple_answers_are_right_only_when_all_and_only_the_right_ones_are_ch
     expect(q.locator("legend")).to_have_text("Select all that apply.")
     check(q, "PPO")
     expect(q.get_by_role("status")).to_have_text(
-        "Incorrect. You chose A; the correct choices are A, C. The answer is open below."
+        "Incorrect: 1 of 2 correct, 0 wrong picks. You chose A; the correct choices are A, C. "
+        "This question is on your review list now. The answer is open below."
     )
-    expect(q.locator(".qb-option").nth(2)).to_contain_text("GRPO Correct")
-    expect(q.locator(".qb-option").nth(2)).not_to_contain_text("your choice")
+    expect(q.locator(".qb-option").nth(2)).to_contain_text("GRPO Missed: this one is right.")
     q.get_by_role("button", name="Try again").click()
     check(q, "PPO", "GRPO", "Tokenisation")
-    expect(q.get_by_role("status")).to_contain_text("Incorrect. You chose A, C, D;")
+    expect(q.get_by_role("status")).to_contain_text("Incorrect: 2 of 2 correct, 1 wrong pick. You chose A, C, D;")
+    verdicts = ["Your pick: right.", "Not picked: right to leave out.", "Your pick: right.", "Your pick: wrong."]
+    expect(q.locator(".qb-verdict")).to_have_text(verdicts)
+    expect(q.locator(".qb-option")).to_have_class([f"qb-option is-{c}" for c in ("right", "left", "right", "wrong")])
     q.get_by_role("button", name="Try again").click()
     check(q, "PPO", "GRPO")
-    expect(q.get_by_role("status")).to_have_text("Correct. You chose A, C. The answer is open below.")
+    expect(q.get_by_role("status")).to_contain_text("Correct: 2 of 2 correct, 0 wrong picks. You chose A, C.")
 
 
 def test_checking_with_nothing_chosen_asks_for_a_choice_and_records_nothing(new_page: NewPage) -> None:
@@ -103,7 +107,7 @@ def test_the_result_is_announced_by_a_live_region_that_was_there_before(new_page
     assert region.text_content() == ""
     check(q, "Post-training")
     expect(q.get_by_role("status")).to_contain_text("Incorrect. You chose B; the correct choice is A.")
-    assert region.text_content() == "Incorrect. You chose B; the correct choice is A. The answer is open below."
+    assert (region.text_content() or "").startswith("Incorrect. You chose B; the correct choice is A. ")
 
 
 def focus_by_tab(page: Page, target: Locator, *, limit: int = 8) -> None:
@@ -123,8 +127,8 @@ def test_choice_questions_work_by_keyboard_alone_with_visible_focus(new_page: Ne
     page = new_page()
     page.goto("topics/alpha/")
     q = question(page, "alpha-single")
-    q.locator(".qb-permalink").focus()
-    focus_by_tab(page, q.get_by_label("Tokenisation"))
+    q.locator(".qb-links summary").focus()
+    focus_by_tab(page, q.get_by_label("Tokenisation"), limit=1)
     page.keyboard.press("ArrowDown")
     expect(q.get_by_label("Direct preference optimisation")).to_be_checked()
     focus_by_tab(page, q.get_by_role("button", name="Check"), limit=1)
@@ -145,18 +149,21 @@ def test_a_reveal_question_is_opened_and_rated_by_keyboard(new_page: NewPage) ->
     page.goto("topics/alpha/")
     q = question(page, "alpha-reveal")
     expect(q.get_by_role("button", name="Got it")).to_be_hidden()  # inside the closed reveal
-    q.locator(".qb-permalink").focus()
-    focus_by_tab(page, q.locator("summary"))
+    q.locator(".qb-links summary").focus()
+    focus_by_tab(page, q.locator(".qb-reveal summary"))
     page.keyboard.press("Enter")
     expect(q.locator(".qb-answer")).to_be_visible()
     focus_by_tab(page, q.get_by_role("button", name="Got it"))
     page.keyboard.press("Enter")
-    expect(q.get_by_role("status")).to_have_text("Saved as got it: this question comes back for review in 1 day.")
+    expect(q.get_by_role("status")).to_have_text("Saved as got it. This question comes back for review tomorrow.")
     expect(q.get_by_role("button", name="Got it")).to_have_attribute("aria-pressed", "true")
     expect(q.get_by_role("button", name="Not yet")).to_have_attribute("aria-pressed", "false")
     expect(q.get_by_role("group", name="How did you do?")).to_be_visible()
     q.get_by_role("button", name="Not yet").click()
-    expect(q.get_by_role("status")).to_have_text("Saved as not yet: this question is on your review list now.")
+    expect(q.get_by_role("status")).to_have_text(
+        "Saved as not yet. Practice: only your first answer of the day counts for review. "
+        "This question comes back for review tomorrow."
+    )
     expect(q.get_by_role("button", name="Not yet")).to_have_attribute("aria-pressed", "true")
 
 
@@ -175,12 +182,15 @@ def test_a_deep_link_brings_its_question_into_view(new_page: NewPage) -> None:
 
 def test_a_permalink_followed_by_instant_navigation_brings_its_question_into_view(new_page: NewPage) -> None:
     page = new_page(viewport={"width": 800, "height": 500})
-    page.goto("review/")
-    record = {"v": 1, "q": {"alpha-reveal": {"s": "notyet", "t": 1, "b": 1}}}
+    page.goto("")
+    record = {"v": 1, "q": {"alpha-multi": {"s": "incorrect", "t": 1, "b": 1}}}
     page.evaluate("value => localStorage.setItem('qb-selfcheck:v1', value)", json.dumps(record))
     page.reload()
     page.evaluate("window.stillHere = true")
-    page.get_by_role("link", name="Alpha topic: What does RLHF stand for?").click()
+    home = page.locator(".qb-home")
+    expect(home).to_contain_text("1 question due for review. Review them now")
+    # The next unanswered question after the last one answered.
+    home.get_by_role("link", name="Alpha topic: What does RLHF stand for?").click()
     expect(page).to_have_url("topics/alpha/#alpha-reveal")
     in_view(page, "alpha-reveal")
     assert page.evaluate("window.stillHere") is True
@@ -195,7 +205,7 @@ def test_without_javascript_choices_are_a_lettered_list_and_the_answer_opens(new
     assert q.locator(".qb-choices ol").evaluate("e => getComputedStyle(e).listStyleType") == "upper-alpha"
     expect(q.locator(".qb-answer")).to_be_hidden()
     assert "Correct choice" not in q.inner_text()  # the visible text does not give the answer away
-    q.locator("summary").click()
+    q.locator(".qb-reveal summary").click()
     expect(q.locator(".qb-answer")).to_be_visible()
     expect(q.locator(".qb-answer")).to_contain_text("Correct choice: B. Direct preference optimisation")
 
