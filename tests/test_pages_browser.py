@@ -103,8 +103,8 @@ def test_a_glossary_term_reached_by_keyboard_shows_its_definition(browser: Brows
     question = page.locator("section.qb-question", has=page.locator("> p abbr[tabindex='0']")).first
     term = question.locator("> p abbr[tabindex='0']").first
     definition = term.get_attribute("title") or ""
-    # Focus the control before the question's text, then Tab: the term is the next focus stop.
-    question.locator(".qb-meta a").last.focus()
+    # Focus the question's one stop for its links, just before its text, then Tab: the term is next.
+    question.locator(".qb-links > summary").focus()
     page.keyboard.press("Tab")
     expect(term).to_be_focused()
     tooltip = page.locator(".md-tooltip2--active")
