@@ -3,6 +3,7 @@ navigation drawer's toggles."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Literal
@@ -110,4 +111,25 @@ def test_a_glossary_term_reached_by_keyboard_shows_its_definition(browser: Brows
     tooltip = page.locator(".md-tooltip2--active")
     expect(tooltip).to_be_visible()
     assert definition.split(":")[0] in tooltip.inner_text()
+    page.close()
+
+
+def test_a_numeric_question_of_the_bank_checks_the_number_typed(browser: Browser, site_url: str) -> None:
+    page = browser.new_page()
+    page.goto(site_url + "topics/rl-algorithms/")
+    question = page.locator("section.qb-question[data-kind='numeric']").first
+    answer = question.locator(".qb-answer")
+    value, tolerance = (
+        float(answer.get_attribute("data-value") or ""),
+        float(answer.get_attribute("data-tolerance") or ""),
+    )
+    field = question.locator(".qb-numeric input")
+    field.fill(repr(value + tolerance + abs(value) + 1))  # well outside the tolerance
+    field.press("Enter")
+    expect(question.get_by_role("status")).to_contain_text("Incorrect")
+    question.get_by_role("button", name="Try again").click()
+    field.fill(repr(value))
+    field.press("Enter")
+    expect(question.get_by_role("status")).to_have_text(re.compile(r"^Correct\."))
+    expect(answer).to_be_visible()
     page.close()
