@@ -124,6 +124,17 @@ def test_inline_markdown_gives_the_same_page_to_a_builder_without_the_hook(make_
     assert '<h2 class="qb-question__title" id="which-one">Which one is right</h2>' in converted
 
 
+def test_a_paragraph_that_starts_with_a_formula_stays_one_paragraph_without_the_hook() -> None:
+    page = Page()
+    page.add('<section class="q" markdown>')
+    page.add("## Q")
+    page.add_html('<div class="qb-explanation"><p><math><mi>β</mi></math> weights the KL term.</p></div>')
+    page.add("</section>")
+    converted = markdown.Markdown(extensions=["md_in_html"]).convert(page.markdown_inline)
+    assert "<p></p>" not in converted
+    assert re.search(r"<p>\s*<math><mi>β</mi></math> weights the KL term.</p>", converted)
+
+
 def test_a_page_splices_each_marker_once() -> None:
     page = Page()
     page.add("# T")

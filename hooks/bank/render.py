@@ -76,8 +76,14 @@ class Page:
 
     @property
     def markdown_inline(self) -> str:
-        """For any builder: the HTML written into the Markdown itself."""
-        return MARKER.sub(lambda m: self.splices[int(m.group(1))].markdown, self.markdown)
+        """For any builder: the HTML written into the Markdown itself.
+
+        md_in_html counts `<math>` as a block: right after `<p>` it would close the paragraph and leave an
+        empty `<p></p>`. A space first keeps the formula inside (and shows nothing).
+        """
+        return MARKER.sub(
+            lambda m: self.splices[int(m.group(1))].markdown.replace("<p><math", "<p> <math"), self.markdown
+        )
 
     def splice(self, html: str) -> str:
         return MARKER.sub(lambda m: self.splices[int(m.group(1))].html, html)
