@@ -69,8 +69,8 @@ def test_answer_key_has_letters_and_reasons_for_choices_and_text_for_the_rest(ma
     )
     assert (
         '<p><strong><a href="#dpo-loss-value">A DPO loss value</a>:</strong> 0.474 (± 0.00237) nats &amp; '
-        "&quot;bits&quot;</p><p><math" in key
-    )  # the value with the tolerance the percentage comes to, then the worked solution
+        "&quot;bits&quot;</p><p> <math" in key
+    )  # the value with the tolerance the percentage comes to, then the worked solution (a formula: see Page)
     assert [key_entry(q) for q in site.bank.topics[0].questions] == [
         "",
         "B",
