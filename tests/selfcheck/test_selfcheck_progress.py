@@ -8,15 +8,7 @@ import json
 import pytest
 from playwright.sync_api import Dialog, Page, expect
 
-from .conftest import NewPage
-
-KEY = "qb-selfcheck:v1"
-
-
-def answer(page: Page, qid: str, label: str) -> None:
-    q = page.locator(f"section.qb-question[data-qid={qid}]")
-    q.get_by_label(label).check()
-    q.get_by_role("button", name="Check").click()
+from .conftest import KEY, NewPage, answer
 
 
 def stored(page: Page) -> dict[str, dict[str, object]]:

@@ -11,15 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from .conftest import NewPage
-
-KEY = "qb-selfcheck:v1"
-
-
-def answer(page: Page, qid: str, label: str) -> None:
-    q = page.locator(f"section.qb-question[data-qid={qid}]")
-    q.get_by_label(label).check()
-    q.get_by_role("button", name="Check").click()
+from .conftest import KEY, NewPage, answer
 
 
 def stored(page: Page) -> dict[str, dict[str, object]]:

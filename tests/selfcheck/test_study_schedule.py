@@ -7,9 +7,7 @@ from datetime import datetime
 
 from playwright.sync_api import Page, expect
 
-from .conftest import NewPage
-
-KEY = "qb-selfcheck:v1"
+from .conftest import KEY, NewPage, answer
 
 
 def at(day: int, hour: int = 10) -> datetime:
@@ -20,12 +18,12 @@ def ms(when: datetime) -> int:
     return int(when.timestamp() * 1000)
 
 
-def answer(page: Page, qid: str, label: str) -> None:
-    q = page.locator(f"section.qb-question[data-qid={qid}]")
-    if q.get_by_role("button", name="Try again").is_visible():
-        q.get_by_role("button", name="Try again").click()
-    q.get_by_label(label).check()
-    q.get_by_role("button", name="Check").click()
+def answer_again(page: Page, qid: str, label: str) -> None:
+    """`answer`, after Try again if the question was answered already on this page."""
+    again = page.locator(f"section.qb-question[data-qid={qid}]").get_by_role("button", name="Try again")
+    if again.is_visible():
+        again.click()
+    answer(page, qid, label)
 
 
 def record(page: Page, qid: str) -> dict[str, object]:
@@ -41,7 +39,7 @@ def test_try_again_is_practice_and_a_miss_stays_due_until_right_on_a_later_day(n
     page = new_page()
     page.clock.set_fixed_time(at(2))
     page.goto("topics/alpha/")
-    answer(page, "alpha-single", "Tokenisation")  # the day's first attempt: a miss, box 1
+    answer_again(page, "alpha-single", "Tokenisation")  # the day's first attempt: a miss, box 1
     assert record(page, "alpha-single") | {"a": ""} == {
         "s": "incorrect",
         "t": ms(at(2)),
@@ -50,7 +48,7 @@ def test_try_again_is_practice_and_a_miss_stays_due_until_right_on_a_later_day(n
         "a": "",
     }
     page.clock.set_fixed_time(at(2, 11))
-    answer(page, "alpha-single", "Direct preference optimisation")  # Try again, right: practice
+    answer_again(page, "alpha-single", "Direct preference optimisation")  # Try again, right: practice
     assert "Practice: only your first answer of the day counts for review." in status(page, "alpha-single")
     assert "This question is on your review list now." in status(page, "alpha-single")
     r = record(page, "alpha-single")
@@ -62,11 +60,11 @@ def test_try_again_is_practice_and_a_miss_stays_due_until_right_on_a_later_day(n
     page.clock.set_fixed_time(at(3, 9))  # the next day: the first attempt counts again
     page.goto("topics/alpha/")
     expect(page.locator(".md-nav--secondary a[href$='#alpha-single'] .qb-mark").first).to_have_text("due")
-    answer(page, "alpha-single", "Direct preference optimisation")
+    answer_again(page, "alpha-single", "Direct preference optimisation")
     assert "This question comes back for review tomorrow." in status(page, "alpha-single")
     assert record(page, "alpha-single")["b"] == 2
     page.clock.set_fixed_time(at(3, 10))
-    answer(page, "alpha-single", "Tokenisation")  # a later miss the same day: practice, no demotion
+    answer_again(page, "alpha-single", "Tokenisation")  # a later miss the same day: practice, no demotion
     assert "Practice" in status(page, "alpha-single")
     r = record(page, "alpha-single")
     assert (r["s"], r["b"], r["d"]) == ("incorrect", 2, ms(at(3, 9)))
@@ -76,13 +74,13 @@ def test_try_again_is_practice_and_a_miss_stays_due_until_right_on_a_later_day(n
     expect(page.locator(".qb-summary")).to_contain_text("0 questions due now.")
     expect(page.locator(".qb-summary")).to_contain_text("Due later: 1 on Mar 4, 2026.")
     page.goto("topics/alpha/")
-    answer(page, "alpha-single", "Direct preference optimisation")  # early: stays in box 2, waits again
+    answer_again(page, "alpha-single", "Direct preference optimisation")  # early: stays in box 2, waits again
     r = record(page, "alpha-single")
     assert (r["b"], r["d"]) == (2, ms(at(4, 8)))
 
     page.clock.set_fixed_time(at(5, 9))
     page.goto("topics/alpha/")
-    answer(page, "alpha-single", "Direct preference optimisation")  # due: up to box 3, 3 days
+    answer_again(page, "alpha-single", "Direct preference optimisation")  # due: up to box 3, 3 days
     assert "This question comes back for review on Mar 8, 2026." in status(page, "alpha-single")
     assert record(page, "alpha-single")["b"] == 3
 

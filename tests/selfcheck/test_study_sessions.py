@@ -9,16 +9,9 @@ from datetime import datetime
 
 from playwright.sync_api import Page, expect
 
-from .conftest import NewPage
+from .conftest import KEY, NewPage, answer
 
-KEY = "qb-selfcheck:v1"
 DAY_MS = 86_400_000
-
-
-def answer(page: Page, qid: str, label: str) -> None:
-    q = page.locator(f"section.qb-question[data-qid={qid}]")
-    q.get_by_label(label).check()
-    q.get_by_role("button", name="Check").click()
 
 
 def store(page: Page, records: dict[str, dict[str, object]]) -> None:
