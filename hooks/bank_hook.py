@@ -9,7 +9,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from bank.build import build, expand_nav, math_problems
 from bank.paths import placeholder_notice
@@ -23,6 +25,7 @@ _serving = False  # under `mkdocs serve`, a bank with problems is shown, not fat
 _problems_page: str | None = None  # what every page shows while the bank has problems
 _spool: tempfile.TemporaryDirectory[str] | None = None  # this build's exports, written once, outside docs/
 _noticed = False  # the placeholder addresses are mentioned once per process, not on every rebuild
+_markers: str | None = None  # the page being written, as converted: markers where its HTML goes
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -76,7 +79,6 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return markdown if _site is None else _site.page_markdown(page.file.src_uri, markdown)
 
 
-@event_priority(100)  # before the search plugin indexes the page: it must see the spliced questions
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if _site is None or _problems_page is not None:
         return html
@@ -89,7 +91,20 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return html
 
 
+@event_priority(100)  # before the search plugin indexes the page: it must see the spliced questions
+def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
+    global _markers
+    if _site is not None and _problems_page is None and page.content is not None:
+        _markers = page.content  # put back once the page is written: one page's whole HTML alive at a time
+        page.content = _site.searchable(page.file.src_uri, page.content)
+    return context
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    global _markers
+    if _site is not None and _problems_page is None and _markers is not None:
+        output = _site.finish(page.file.src_uri, output)
+        page.content, _markers = _markers, None
     return repair_page(output)
 
 

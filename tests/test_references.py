@@ -58,26 +58,33 @@ def test_citations_list_each_citing_question_once_with_its_number(make_bank: Mak
 
 def test_references_page_renders_every_work_with_its_facts_and_backlinks(make_bank: MakeBank) -> None:
     bank, _ = load_bank(small_bank(make_bank))
-    page = render_references_page(bank)
-    assert page.startswith("# References\n")
+    page = render_references_page(bank, edit_url="https://e/x").markdown_inline
+    assert page.startswith('---\nedit_url: "https://e/x"\n---\n\n# References\n\nThe 3 works')
     assert (
-        '/// html | div.qb-work[id="hu2021lora"]\n'
-        "**[LoRA: Low-Rank Adaptation of Large Language Models](https://arxiv.org/abs/2106.09685)**  \n"
-        "Edward J. Hu et al. · 2021 · ICLR 2022 · arXiv: [2106.09685](https://arxiv.org/abs/2106.09685)\n\n"
-        '<p class="qb-work__cited">Cited by</p>\n\n'
-        "- Basics: [question 2](../topics/basics/index.md#lora)\n"
-        "///"
+        '<div class="qb-work" id="hu2021lora">\n'
+        '<p><strong><a href="https://arxiv.org/abs/2106.09685">LoRA: Low-Rank Adaptation of Large Language Models</a>'
+        "</strong><br />\n"
+        'Edward J. Hu et al. · 2021 · ICLR 2022 · arXiv: <a href="https://arxiv.org/abs/2106.09685">2106.09685</a></p>\n'
+        '<p class="qb-work__cited">Cited by</p>\n'
+        '<ul>\n<li>Basics: <a href="../topics/basics/#lora">question 2</a></li>\n</ul>\n</div>'
     ) in page
     assert (
-        "- Basics: [question 1](../topics/basics/index.md#what-is-post-training), [question 2](../topics/basics/index.md#lora)"
-        in page
-    )
+        '<li>Basics: <a href="../topics/basics/#what-is-post-training">question 1</a>, '
+        '<a href="../topics/basics/#lora">question 2</a></li>'
+    ) in page
     assert (
-        "A. Nonymous · 2020\n\n"  # no venue, no arXiv ID
+        "A. Nonymous · 2020</p>\n"  # no venue, no arXiv ID
         '<p class="qb-work__cited">Not cited by any question yet.</p>'
     ) in page
     # Ordered by key: first author's surname, then year.
     assert page.index('id="hu2021lora"') < page.index('id="ouyang2022instructgpt"') < page.index('id="zz2020uncited"')
+
+
+def test_a_title_from_yaml_is_text_on_the_references_page(make_bank: MakeBank) -> None:
+    starred = LORA.replace("'LoRA: Low-Rank Adaptation of Large Language Models'", "'*Lo*RA & co'")
+    bank, _ = load_bank(make_bank({"references.yml": BIBLIOGRAPHY + starred, "basics/lora.md": SECOND}))
+    page = render_references_page(bank).markdown_inline
+    assert '<a href="https://arxiv.org/abs/2106.09685">*Lo*RA &amp; co</a>' in page
 
 
 class _Links(HTMLParser):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import markdown
 from conftest import MakeBank, render_bank, site_of
@@ -139,10 +140,30 @@ def test_a_page_splices_each_marker_once() -> None:
     page = Page()
     page.add("# T")
     page.add_html("<p>one</p>")
-    page.add_html("<div>two</div>", markdown="<div markdown>two</div>")
-    assert page.markdown == "# T\n\n<!--qb:0-->\n\n<!--qb:1-->\n"
-    assert page.splice("<h1>T</h1>\n<!--qb:0-->\n<!--qb:1-->") == "<h1>T</h1>\n<p>one</p>\n<div>two</div>"
-    assert page.markdown_inline == "# T\n\n<p>one</p>\n\n<div markdown>two</div>\n"
+    page.add_html("<div>two</div>", markdown="<div markdown>two</div>")  # consecutive HTML: one marker
+    page.add("## H")
+    page.add_html("<p>three</p>")
+    assert page.markdown == "# T\n\n<!--qb:0-->\n\n## H\n\n<!--qb:1-->\n"
+    converted = "<h1>T</h1>\n<!--qb:0-->\n<h2>H</h2>\n<!--qb:1-->"
+    assert page.splice(converted) == "<h1>T</h1>\n<p>one</p>\n<div>two</div>\n<h2>H</h2>\n<p>three</p>"
+    assert page.markdown_inline == "# T\n\n<p>one</p>\n\n<div markdown>two</div>\n\n## H\n\n<p>three</p>\n"
+
+
+def test_late_html_is_spliced_in_a_second_pass_and_a_parked_page_reads_it_back(tmp_path: Path) -> None:
+    page = Page()
+    page.add("# T")
+    page.add_html(f"<p>seen</p>{page.late('<div>answer, é</div>')}")
+    assert page.markdown == "# T\n\n<!--qb:1-->\n"  # the late splice was made first
+    converted = "<h1>T</h1>\n<!--qb:1-->"
+    whole = "<h1>T</h1>\n<p>seen</p><div>answer, é</div>"
+    assert page.splice(converted) == whole
+    assert page.markdown_inline == "# T\n\n<p>seen</p><div>answer, é</div>\n"
+    page.park(tmp_path / "page.html")
+    assert page.splices == [] and (tmp_path / "page.html").read_text(encoding="utf-8").count("answer, é") == 1
+    indexed = page.splice(converted, late=False)
+    assert indexed == "<h1>T</h1>\n<p>seen</p><!--qb:0-->"  # what search reads: the answer is not there yet
+    assert page.splice(f"<html>{indexed}</html>", late=True) == f"<html>{whole}</html>"
+    assert page.splice(converted) == whole
 
 
 def test_titles_are_plain_text_in_headings() -> None:

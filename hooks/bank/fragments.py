@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import markdown
+from markdown.extensions.abbr import AbbrTreeprocessor
 
 from .glossary import first_uses, term_forms, unwrap_title_abbrs
 from .mathml import MathError, line_of, tex_to_mathml
@@ -25,9 +26,14 @@ from .model import Bank, Problem, Question
 from .paths import DEPTH_2, page_url, site_base, topic_src
 from .sanitize import clean, disallowed
 
-# Fields of one question are converted as one document, cut apart at this paragraph.
-SEPARATOR = "qbfieldbreak7c1e"
-_CUT = f"<p>{SEPARATOR}</p>"
+# Fields of one question are converted as one document, cut apart at a thematic break: unlike a paragraph,
+# it costs Markdown no inline parsing. Fields that could make a break themselves are converted one by one.
+SEPARATOR = "\n\n---\n\n"
+_CUT = "\n<hr />\n"
+_BREAK_LIKE = re.compile(r"^ {0,3}([-*_])[ \t]*(?:\1[ \t]*){2,}$|<hr", re.M | re.I)
+# Anything that could be a heading (in a list or a quote too): only then is the table-of-contents
+# extension, which gives headings their IDs, worth its cost.
+_HEADING_LIKE = re.compile(r"^[ \t>*+\-\d.)]*#{1,6}(?:[ \t]|$)|^[ \t>]*(?:=+|-+)[ \t]*$|<h[1-6]", re.M | re.I)
 URL_ATTRIBUTE = re.compile(r'\b(href|src)="([^"]*)"')
 MATH = re.compile(r'<(span|div) class="arithmatex">\\[(\[](.*?)\\[)\]]</\1>', re.S)
 ARITHMATEX = re.compile(r'<(span|div) class="arithmatex">(.*?)</\1>', re.S)
@@ -83,6 +89,27 @@ class MarkdownSettings:
         return cls(tuple(names), configs)
 
 
+class _Abbreviations(AbbrTreeprocessor):
+    """abbr's tree step with the glossary's pattern compiled once: upstream builds it on every conversion.
+
+    A text's own definitions (`*[X]: ...`) only add keys to the glossary's, so the same count means the
+    glossary alone; any other count takes upstream's way.
+    """
+
+    def __init__(self, md: markdown.Markdown, abbrs: dict[str, str]) -> None:
+        super().__init__(md, abbrs)
+        self._glossary = len(abbrs)
+        keys = sorted(abbrs, key=len, reverse=True)
+        self._pattern = re.compile(f"\\b(?:{'|'.join(re.escape(key) for key in keys)})\\b") if keys else None
+
+    def run(self, root: Any) -> None:
+        if len(self.abbrs) != self._glossary or self._pattern is None:
+            return super().run(root)
+        self.RE = self._pattern
+        self.iter_element(root)
+        return None
+
+
 class Renderer:
     """One Markdown converter for the whole bank (building one costs far more than a conversion)."""
 
@@ -97,6 +124,12 @@ class Renderer:
             # Line anchors repeat from field to field (`__codelineno-0-1`): a page would hold duplicate IDs.
             configs["pymdownx.highlight"]["anchor_linenums"] = False
         self._markdown = markdown.Markdown(extensions=extensions, extension_configs=configs)
+        self._no_headings = self._markdown
+        if "toc" in extensions:
+            without = [e for e in extensions if e != "toc"]
+            self._no_headings = markdown.Markdown(extensions=without, extension_configs=configs)
+        for md in {self._markdown, self._no_headings}:
+            md.treeprocessors.register(_Abbreviations(md, md.treeprocessors["abbr"].abbrs), "abbr", 7)
         self._bank = bank
         self._docs_dir = docs_dir
         self.problems: list[Problem] = []
@@ -105,11 +138,12 @@ class Renderer:
         """Several fields at once; each comes back as its own HTML."""
         if not texts:
             return []
-        if any(SEPARATOR in t for t in texts):
-            return [self._markdown.reset().convert(t) for t in texts]
-        parts = self._markdown.reset().convert(f"\n\n{SEPARATOR}\n\n".join(texts)).split(_CUT)
+        md = self._markdown if any(_HEADING_LIKE.search(t) for t in texts) else self._no_headings
+        if any(_BREAK_LIKE.search(t) for t in texts):
+            return [md.reset().convert(t) for t in texts]
+        parts = md.reset().convert(SEPARATOR.join(texts)).split(_CUT)
         if len(parts) != len(texts):  # a field left something open (a fence, an HTML block): one by one
-            return [self._markdown.reset().convert(t) for t in texts]
+            return [md.reset().convert(t) for t in texts]
         return [p.strip("\n") for p in parts]
 
     def fragment(

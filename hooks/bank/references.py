@@ -9,7 +9,8 @@ from __future__ import annotations
 from html import escape
 
 from .model import Bank, Question, Source
-from .paths import REFERENCES_SRC, relative, topic_src
+from .paths import REFERENCES_SRC, relative_url, topic_src
+from .render import Page
 
 
 def citations(bank: Bank) -> dict[str, list[tuple[Question, int]]]:
@@ -23,39 +24,42 @@ def citations(bank: Bank) -> dict[str, list[tuple[Question, int]]]:
 
 
 def render_work(source: Source, cited_by: list[tuple[Question, int]], bank: Bank) -> str:
-    """One work: linked title, facts, and the citing questions grouped by topic, as numbered on their pages."""
+    """One work as HTML: linked title, facts, and the citing questions grouped by topic, as numbered on their pages."""
     s = source
     facts = [escape(s.authors), str(s.year)]
     if s.venue:
         facts.append(escape(s.venue))
     if s.arxiv:
-        facts.append(f"arXiv: [{s.arxiv}](https://arxiv.org/abs/{s.arxiv})")
+        facts.append(f'arXiv: <a href="https://arxiv.org/abs/{escape(s.arxiv)}">{escape(s.arxiv)}</a>')
     by_topic: dict[str, list[str]] = {}
     for q, number in cited_by:
-        link = f"{relative(REFERENCES_SRC, topic_src(q.topic))}#{q.id}"
-        by_topic.setdefault(q.topic, []).append(f"[question {number}]({link})")
+        link = f"{relative_url(REFERENCES_SRC, topic_src(q.topic))}#{q.id}"
+        by_topic.setdefault(q.topic, []).append(f'<a href="{link}">question {number}</a>')
     titles = {t.slug: t.title for t in bank.topics}
     if by_topic:
-        rows = "\n".join(f"- {escape(titles[slug])}: {', '.join(links)}" for slug, links in by_topic.items())
-        backlinks = f'<p class="qb-work__cited">Cited by</p>\n\n{rows}'
+        rows = "\n".join(f"<li>{escape(titles[slug])}: {', '.join(links)}</li>" for slug, links in by_topic.items())
+        backlinks = f'<p class="qb-work__cited">Cited by</p>\n<ul>\n{rows}\n</ul>'
     else:
         backlinks = '<p class="qb-work__cited">Not cited by any question yet.</p>'
     return (
-        f'/// html | div.qb-work[id="{s.key}"]\n'
-        f"**[{escape(s.title)}]({s.url})**  \n"
-        f"{' · '.join(facts)}\n\n"
-        f"{backlinks}\n"
-        "///"
+        f'<div class="qb-work" id="{escape(s.key)}">\n'
+        f'<p><strong><a href="{escape(s.url)}">{escape(s.title)}</a></strong><br />\n{" · ".join(facts)}</p>\n'
+        f"{backlinks}\n</div>"
     )
 
 
-def render_references_page(bank: Bank) -> str:
-    """Every work, ordered by key (first author's surname or organisation, then year), with the questions citing it."""
+def render_references_page(bank: Bank, *, edit_url: str = "") -> Page:
+    """Every work, ordered by key (first author's surname or organisation, then year), with the questions citing it.
+
+    The works, whose lists grow with the bank, are HTML: Markdown has nothing to do there.
+    """
     cited = citations(bank)
-    works = [render_work(bank.sources[key], cited.get(key, []), bank) for key in sorted(bank.sources)]
-    intro = (
-        "# References\n\n"
-        f"The {len(works)} works the questions draw on, by first author. Under each work are the questions "
-        "that cite it, so you can test yourself on a paper you are reading.\n"
+    page = Page(meta={"edit_url": edit_url})
+    page.add("# References")
+    page.add(
+        f"The {len(bank.sources)} works the questions draw on, by first author. Under each work are the questions "
+        "that cite it, so you can test yourself on a paper you are reading."
     )
-    return intro + "\n\n" + "\n\n".join(works) + "\n"
+    for key in sorted(bank.sources):
+        page.add_html(render_work(bank.sources[key], cited.get(key, []), bank))
+    return page

@@ -5,6 +5,11 @@ question) and HTML everywhere else. The HTML stands between the headings as spli
 (an HTML comment on a line of its own) is replaced either in the Markdown, for a builder that runs
 no hook (`Page.markdown_inline`), or in the converted page by the MkDocs hook (`Page.splice`), which
 spares Markdown from parsing HTML that is final already. Both give the same page.
+
+Consecutive HTML shares one marker, so Markdown parses one block per question besides its heading.
+A late splice (`Page.late`) holds HTML that search leaves out anyway (answers, reasons, links): it sits
+as a marker inside another splice, and the hook fills it in after the page is indexed, so search
+does not parse it. `Page.park` moves a page's splices to a file until the page is written.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from html import escape
+from pathlib import Path
 
 from .concepts import questions_by_concept
 from .fragments import Fragments, QuestionFragments
@@ -52,6 +58,7 @@ def question_heading(q: Question, number: int) -> str:
 class Splice:
     html: str  # what the marker becomes in the converted page
     markdown: str  # what it becomes in the Markdown, for a builder without the hook
+    late: bool = False  # left out of search: filled in after the page is indexed
 
 
 @dataclass
@@ -61,13 +68,26 @@ class Page:
     parts: list[str] = field(default_factory=list)
     splices: list[Splice] = field(default_factory=list)
     meta: dict[str, object] = field(default_factory=dict)  # front matter
+    parked: Path | None = None  # where the splices' HTML waits (`park`)
+    spans: list[tuple[int, int, bool]] = field(default_factory=list)  # each parked splice: start, end, late
 
     def add(self, markdown: str) -> None:
         self.parts.append(markdown)
 
     def add_html(self, html: str, *, markdown: str | None = None) -> None:
+        markdown = html if markdown is None else markdown
+        last = MARKER.fullmatch(self.parts[-1]) if self.parts else None
+        if last:  # one marker for consecutive HTML
+            s = self.splices[int(last.group(1))]
+            self.splices[int(last.group(1))] = Splice(f"{s.html}\n{html}", f"{s.markdown}\n\n{markdown}")
+            return
         self.parts.append(f"<!--qb:{len(self.splices)}-->")
-        self.splices.append(Splice(html, html if markdown is None else markdown))
+        self.splices.append(Splice(html, markdown))
+
+    def late(self, html: str) -> str:
+        """A marker to put in other HTML in place of `html`, which search leaves out."""
+        self.splices.append(Splice(html, html, late=True))
+        return f"<!--qb:{len(self.splices) - 1}-->"
 
     @property
     def markdown(self) -> str:
@@ -81,12 +101,42 @@ class Page:
         md_in_html counts `<math>` as a block: right after `<p>` it would close the paragraph and leave an
         empty `<p></p>`. A space first keeps the formula inside (and shows nothing).
         """
-        return MARKER.sub(
-            lambda m: self.splices[int(m.group(1))].markdown.replace("<p><math", "<p> <math"), self.markdown
-        )
 
-    def splice(self, html: str) -> str:
-        return MARKER.sub(lambda m: self.splices[int(m.group(1))].html, html)
+        def fill(m: re.Match[str]) -> str:
+            return MARKER.sub(fill, self.splices[int(m.group(1))].markdown).replace("<p><math", "<p> <math")
+
+        return MARKER.sub(fill, self.markdown)
+
+    def splice(self, html: str, *, late: bool | None = None) -> str:
+        """`html` with its markers filled in: all of them, or those of the first pass (`late=False`: what
+        search sees, with the late markers inside) or of the second (`late=True`)."""
+        htmls = self._htmls()
+        lates = [s[2] for s in self.spans] if self.parked else [s.late for s in self.splices]
+
+        def fill(m: re.Match[str]) -> str:
+            n = int(m.group(1))
+            if late is not None and lates[n] != late:
+                return m.group(0)
+            return htmls[n] if late is not None else MARKER.sub(fill, htmls[n])
+
+        return MARKER.sub(fill, html)
+
+    def park(self, path: Path) -> None:
+        """Moves the splices' HTML to `path`, for a builder that keeps every page until the end (MkDocs):
+        the page's HTML is read back when it is written. The Markdown-only form is given up."""
+        data = [s.html.encode("utf-8") for s in self.splices]
+        path.write_bytes(b"".join(data))
+        start = 0
+        for s, chunk in zip(self.splices, data, strict=True):
+            self.spans.append((start, start + len(chunk), s.late))
+            start += len(chunk)
+        self.parked, self.splices = path, []
+
+    def _htmls(self) -> list[str]:
+        if self.parked is None:
+            return [s.html for s in self.splices]
+        data = self.parked.read_bytes()
+        return [data[start:end].decode("utf-8") for start, end, _ in self.spans]
 
 
 def front_matter(meta: dict[str, object]) -> str:
@@ -173,7 +223,7 @@ def _question(
         )
     # The links sit behind one summary: a single Tab stop between the heading and the choices.
     links = f'<details class="qb-links"><summary>Links</summary> {" ".join(meta)}</details>'
-    body = [f'<div class="qb-meta" data-search-exclude>{level} {links}</div>', f.text.html]
+    body = [page.late(focusable_terms(f'<div class="qb-meta" data-search-exclude>{level} {links}</div>')), f.text.html]
     if q.choices:
         # <ol type="A">: the letters the answer refers to show even without our stylesheet.
         hint = "Select all that apply." if q.multiple else "Select one."
@@ -182,13 +232,13 @@ def _question(
     if q.numeric is not None:
         # Empty without JavaScript: the self-check script puts the reader's number field here.
         body.append(f'<div class="qb-numeric" data-unit="{escape(q.numeric.unit)}"></div>')
-    body.append(_reveal(q, f, bank))
+    body.append(_reveal(page, q, f, bank))
     page.add_html(focusable_terms("\n".join(body)))
     page.add_html("</section>")  # its own splice: the Markdown form needs the blank line before it
 
 
-def _reveal(q: Question, f: QuestionFragments, bank: Bank) -> str:
-    """Answer (kept out of search), explanation and sources, in a details block closed by default."""
+def _reveal(page: Page, q: Question, f: QuestionFragments, bank: Bank) -> str:
+    """Answer and reasons (kept out of search), explanation and sources, in a details block closed by default."""
     correct = correct_letters(q)
     answer = []
     if correct:
@@ -203,20 +253,22 @@ def _reveal(q: Question, f: QuestionFragments, bank: Bank) -> str:
     data = f' data-correct="{",".join(correct)}"' if correct else ""
     if q.numeric is not None:
         data = f' data-value="{q.numeric.value_text}" data-tolerance="{q.numeric.tolerance_text}"'
+    answer_html = "\n".join(answer)
     parts = [
         '<details class="success qb-reveal">',
         "<summary>Answer</summary>",
-        f'<div class="qb-answer" data-search-exclude="true"{data}>' + "\n".join(answer) + "</div>",
+        page.late(focusable_terms(f'<div class="qb-answer" data-search-exclude="true"{data}>{answer_html}</div>')),
     ]
     if any(f.reasons):
         items = "".join(
             f'<li><span class="qb-reason__choice">{without_tooltips(choice.inline)}</span> {reason.inline if reason else ""}</li>'
             for choice, reason in zip(f.choices, f.reasons, strict=True)
         )
-        parts.append(
+        reasons = (
             '<div class="qb-reasons" data-search-exclude><p class="qb-reasons__label">Why each choice is right '
             f'or wrong</p><ol type="A">{items}</ol></div>'
         )
+        parts.append(page.late(focusable_terms(reasons)))
     if f.explanation is not None:
         parts.append(f'<div class="qb-explanation">{f.explanation.html}</div>')
     links = "".join(

@@ -2,8 +2,9 @@
 
 One render step serves two builders. The MkDocs hook asks for the same `SiteFiles` in memory, feeds
 each generated page's Markdown to MkDocs (markers in place of the final HTML) and splices the HTML
-in after conversion; `write_docs` puts the same pages, with the HTML written into the Markdown,
-in a plain docs folder that any builder reads (MkDocs without hooks, Zensical).
+in as each page is written (`searchable`, then `finish`), so that only one page's HTML is whole at a
+time; `write_docs` puts the same pages, with the HTML written into the Markdown, in a plain docs
+folder that any builder reads (MkDocs without hooks, Zensical).
 """
 
 from __future__ import annotations
@@ -63,19 +64,21 @@ class SiteFiles:
         return markdown
 
     def page_html(self, src: str, html: str) -> tuple[str, list[MathFailure]]:
-        """A converted page made final: math as MathML, plain headings and links, fragments spliced in.
-
-        A generated page's HTML parts are let go once spliced (the builder keeps the page it made), so
-        that a build holds each question's HTML once, not twice; the page cannot be spliced again.
-        """
+        """A converted page: math as MathML, plain headings and links, the self-check's assets; markers stay."""
         html, failures = render_math(unwrap_title_abbrs(html))
-        generated = self.files.get(src)
-        if generated is not None and generated.page is not None:
-            html = generated.page.splice(html)
-            generated.page.splices.clear()
         if uses_selfcheck(self.bank, src):
             html = asset_tags(src) + html
         return html, failures
+
+    def searchable(self, src: str, html: str) -> str:
+        """The converted page with the HTML that search indexes spliced in (late markers stay)."""
+        generated = self.files.get(src)
+        return html if generated is None or generated.page is None else generated.page.splice(html, late=False)
+
+    def finish(self, src: str, html: str) -> str:
+        """The written page (`html`, the whole document) with the HTML left out of search spliced in."""
+        generated = self.files.get(src)
+        return html if generated is None or generated.page is None else generated.page.splice(html, late=True)
 
 
 def site_files(
@@ -88,24 +91,28 @@ def site_files(
 ) -> SiteFiles:
     """Every file the bank adds to the site, by its path in the docs tree. Edit links go in front matter,
     which Material and Zensical both read (overrides/partials/actions.html). With `spool`, a folder
-    outside docs/, the exports are written there as they are made, not kept in memory."""
+    outside docs/, the exports are written there as they are made and the pages' HTML is parked there
+    (`Page.park`), not kept in memory; such pages can no longer give their Markdown-only form."""
 
     def edit(source: str | None) -> dict[str, object]:
         return {"edit_url": edit_root + source if edit_root and source else ""}
 
+    def parked(page: Page) -> GeneratedFile:
+        if spool is not None:
+            (spool / "pages").mkdir(parents=True, exist_ok=True)
+            page.park(spool / "pages" / f"{len(files)}.html")
+        return GeneratedFile(page=page)
+
     files: dict[str, GeneratedFile] = {OVERVIEW_SRC: GeneratedFile(front_matter(edit(None)) + render_overview(bank))}
     for topic in bank.topics:
-        page = render_topic_page(topic, bank, fragments, edit_root=edit_root)
-        files[topic_src(topic)] = GeneratedFile(page=page)
+        files[topic_src(topic)] = parked(render_topic_page(topic, bank, fragments, edit_root=edit_root))
         if topic.questions:  # derived from the topic page: no edit button
-            files[worksheet_src(topic)] = GeneratedFile(page=render_worksheet(topic, fragments))
-    for src, source, content in (
-        (GLOSSARY_SRC, "questions/glossary.yml", render_glossary_page(bank)),
-        (REFERENCES_SRC, "questions/references.yml", render_references_page(bank)),
-    ):
-        files[src] = GeneratedFile(front_matter(edit(source)) + content)
+            files[worksheet_src(topic)] = parked(render_worksheet(topic, fragments))
+    files[GLOSSARY_SRC] = GeneratedFile(front_matter(edit("questions/glossary.yml")) + render_glossary_page(bank))
+    references_edit = str(edit("questions/references.yml")["edit_url"])
+    files[REFERENCES_SRC] = parked(render_references_page(bank, edit_url=references_edit))
     concepts_edit = edit("questions/concepts.yml")["edit_url"]
-    files[CONCEPTS_SRC] = GeneratedFile(page=render_concepts_page(bank, edit_url=str(concepts_edit)))
+    files[CONCEPTS_SRC] = parked(render_concepts_page(bank, edit_url=str(concepts_edit)))
     for src, content in selfcheck_files(bank).items():
         files[src] = GeneratedFile(front_matter(edit(None)) + content if src.endswith(".md") else content)
     for src, data in export_files(bank, fragments, site_url=site_url):
