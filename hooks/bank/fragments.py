@@ -104,10 +104,10 @@ class _Abbreviations(AbbrTreeprocessor):
 
     def run(self, root: Any) -> None:
         if len(self.abbrs) != self._glossary or self._pattern is None:
-            return super().run(root)
+            super().run(root)
+            return
         self.RE = self._pattern
         self.iter_element(root)
-        return None
 
 
 class Renderer:
@@ -129,7 +129,9 @@ class Renderer:
             without = [e for e in extensions if e != "toc"]
             self._no_headings = markdown.Markdown(extensions=without, extension_configs=configs)
         for md in {self._markdown, self._no_headings}:
-            md.treeprocessors.register(_Abbreviations(md, md.treeprocessors["abbr"].abbrs), "abbr", 7)
+            upstream = md.treeprocessors["abbr"]
+            assert isinstance(upstream, AbbrTreeprocessor)
+            md.treeprocessors.register(_Abbreviations(md, upstream.abbrs), "abbr", 7)
         self._bank = bank
         self._docs_dir = docs_dir
         self.problems: list[Problem] = []

@@ -9,6 +9,7 @@ folder that any builder reads (MkDocs without hooks, Zensical).
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 from dataclasses import dataclass, field
@@ -115,15 +116,17 @@ def site_files(
     files[CONCEPTS_SRC] = parked(render_concepts_page(bank, edit_url=str(concepts_edit)))
     for src, content in selfcheck_files(bank).items():
         files[src] = GeneratedFile(front_matter(edit(None)) + content if src.endswith(".md") else content)
-    for src, data in export_files(bank, fragments, site_url=site_url):
+    for src, write in export_files(bank, fragments, site_url=site_url):
         if spool is None:
-            files[src] = GeneratedFile(data)
+            buffer = io.BytesIO()
+            write(buffer)
+            files[src] = GeneratedFile(buffer.getvalue())
             continue
         path = spool / src
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+        with path.open("wb") as out:
+            write(out)
         files[src] = GeneratedFile(path=path)
-        del data  # before the next export is made
     return SiteFiles(bank, fragments, files)
 
 

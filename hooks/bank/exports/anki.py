@@ -13,6 +13,7 @@ import io
 import itertools
 import json
 import os
+import shutil
 import sqlite3
 import tempfile
 import time
@@ -20,6 +21,7 @@ import zipfile
 from collections.abc import Mapping
 from html import escape
 from pathlib import Path
+from typing import BinaryIO
 
 import genanki
 
@@ -132,7 +134,13 @@ def build_deck(bank: Bank, fragments: Fragments, *, site_url: str | None) -> gen
 
 
 def render_apkg(bank: Bank, fragments: Fragments, *, site_url: str | None, timestamp: float) -> bytes:
-    """The .apkg file: a zip holding the collection (SQLite) and an empty media list.
+    buffer = io.BytesIO()
+    write_apkg(buffer, bank, fragments, site_url=site_url, timestamp=timestamp)
+    return buffer.getvalue()
+
+
+def write_apkg(out: BinaryIO, bank: Bank, fragments: Fragments, *, site_url: str | None, timestamp: float) -> None:
+    """The .apkg file, to `out`: a zip holding the collection (SQLite) and an empty media list.
 
     genanki's own `write_to_file` leaves its temporary database behind and stamps the zip with the
     build time; writing the database ourselves keeps the bytes a function of bank and timestamp.
@@ -146,12 +154,15 @@ def render_apkg(bank: Bank, fragments: Fragments, *, site_url: str | None, times
             connection.commit()
         finally:
             connection.close()
-        database = path.read_bytes()
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in (("collection.anki2", database), ("media", json.dumps({}).encode())):
-            info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16  # rw-r--r-- when unpacked
-            archive.writestr(info, data)
-    return buffer.getvalue()
+        del package  # its notes, before the archive is written
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+            for name in ("collection.anki2", "media"):
+                info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                info.external_attr = 0o644 << 16  # rw-r--r-- when unpacked
+                with archive.open(info, "w") as entry:
+                    if name == "media":
+                        entry.write(json.dumps({}).encode())
+                    else:
+                        with path.open("rb") as database:
+                            shutil.copyfileobj(database, entry)

@@ -10,6 +10,7 @@ choices shares 100% among them and takes 100% off for any wrong one, as in Moodl
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from html import escape
 
 from ..fragments import Fragments, QuestionFragments, for_export, for_export_inline
@@ -85,14 +86,20 @@ def render_question(question: Question, bank: Bank, fragments: Fragments, *, sit
 
 
 def render_gift(bank: Bank, fragments: Fragments, *, site_url: str | None) -> str:
-    blocks = [
+    return "".join(gift_chunks(bank, fragments, site_url=site_url))
+
+
+def gift_chunks(bank: Bank, fragments: Fragments, *, site_url: str | None) -> Iterator[str]:
+    """The GIFT file a question at a time, for writing it without holding it whole."""
+    yield (
         f"// {ROOT_CATEGORY}: every question of the bank in Moodle GIFT format, generated from the bank.\n"
         "// Import: Question bank > Import > GIFT format. Each question is named by its title; the comment\n"
         "// above it gives its stable ID."
-    ]
+    )
     for topic in bank.topics:
         if not topic.questions:
             continue
-        blocks.append(f"$CATEGORY: $course$/top/{category_path([ROOT_CATEGORY, topic.title])}")
-        blocks += [render_question(q, bank, fragments, site_url=site_url) for q in topic.questions]
-    return "\n\n".join(blocks) + "\n"
+        yield f"\n\n$CATEGORY: $course$/top/{category_path([ROOT_CATEGORY, topic.title])}"
+        for q in topic.questions:
+            yield "\n\n" + render_question(q, bank, fragments, site_url=site_url)
+    yield "\n"

@@ -8,6 +8,7 @@ Change the shape only together with SCHEMA_VERSION (a new schema file, the old o
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any, get_args
 
@@ -30,7 +31,13 @@ def bank_to_json(bank: Bank, *, site_url: str | None) -> dict[str, Any]:
 
 
 def render_questions_json(bank: Bank, *, site_url: str | None) -> str:
-    return json.dumps(bank_to_json(bank, site_url=site_url), ensure_ascii=False, indent=2) + "\n"
+    return "".join(questions_json_chunks(bank, site_url=site_url))
+
+
+def questions_json_chunks(bank: Bank, *, site_url: str | None) -> Iterator[str]:
+    """`questions.json` in pieces, for writing it without holding it whole."""
+    yield from json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(bank_to_json(bank, site_url=site_url))
+    yield "\n"
 
 
 def render_schema(*, site_url: str | None) -> str:
