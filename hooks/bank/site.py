@@ -98,22 +98,23 @@ def site_files(
     def edit(source: str | None) -> dict[str, object]:
         return {"edit_url": edit_root + source if edit_root and source else ""}
 
-    def parked(page: Page) -> GeneratedFile:
+    def add_page(src: str, page: Page) -> None:
         if spool is not None:
-            (spool / "pages").mkdir(parents=True, exist_ok=True)
-            page.park(spool / "pages" / f"{len(files)}.html")
-        return GeneratedFile(page=page)
+            parked = (spool / "pages" / src).with_suffix(".html")
+            parked.parent.mkdir(parents=True, exist_ok=True)
+            page.park(parked)
+        files[src] = GeneratedFile(page=page)
 
     files: dict[str, GeneratedFile] = {OVERVIEW_SRC: GeneratedFile(front_matter(edit(None)) + render_overview(bank))}
     for topic in bank.topics:
-        files[topic_src(topic)] = parked(render_topic_page(topic, bank, fragments, edit_root=edit_root))
+        add_page(topic_src(topic), render_topic_page(topic, bank, fragments, edit_root=edit_root))
         if topic.questions:  # derived from the topic page: no edit button
-            files[worksheet_src(topic)] = parked(render_worksheet(topic, fragments))
+            add_page(worksheet_src(topic), render_worksheet(topic, fragments))
     files[GLOSSARY_SRC] = GeneratedFile(front_matter(edit("questions/glossary.yml")) + render_glossary_page(bank))
     references_edit = str(edit("questions/references.yml")["edit_url"])
-    files[REFERENCES_SRC] = parked(render_references_page(bank, edit_url=references_edit))
+    add_page(REFERENCES_SRC, render_references_page(bank, edit_url=references_edit))
     concepts_edit = edit("questions/concepts.yml")["edit_url"]
-    files[CONCEPTS_SRC] = parked(render_concepts_page(bank, edit_url=str(concepts_edit)))
+    add_page(CONCEPTS_SRC, render_concepts_page(bank, edit_url=str(concepts_edit)))
     for src, content in selfcheck_files(bank).items():
         files[src] = GeneratedFile(front_matter(edit(None)) + content if src.endswith(".md") else content)
     for src, write in export_files(bank, fragments, site_url=site_url):
