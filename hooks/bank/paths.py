@@ -6,6 +6,7 @@ directory URLs (`topics/sft/index.md` is served at `topics/sft/`).
 
 from __future__ import annotations
 
+import functools
 import posixpath
 
 from .model import Question, Topic
@@ -50,11 +51,13 @@ def page_url(src: str) -> str:
     return f"{path}/" if path else ""
 
 
+@functools.cache  # a few dozen pages, asked for each question's links: relpath is slow
 def relative(page_src: str, target_src: str) -> str:
     """A link from the page at `page_src` to `target_src`, both paths in the docs tree."""
     return posixpath.relpath(target_src, posixpath.dirname(page_src) or ".")
 
 
+@functools.cache
 def relative_url(page_src: str, target_src: str) -> str:
     """A link from the page at `page_src` to `target_src` as a URL, for HTML that no builder rewrites."""
     here, there = page_url(page_src) or ".", page_url(target_src) or "."
