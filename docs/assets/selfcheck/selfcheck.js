@@ -438,29 +438,14 @@
 		const data = await loadIndex();
 		if (!data) return;
 		const byId = Object.fromEntries(data.questions.map((x) => [x.id, x]));
-		const form = el("form", "qb-practice");
-		const note = live("");
-		const topics = el("fieldset", "qb-fieldset", el("legend", "qb-legend", "Topics"));
-		const boxes = data.topics
-			.filter((t) => t.count)
-			.map((t) => {
-				const input = el("input", { type: "checkbox", value: t.slug, id: `qb-topic-${t.slug}`, checked: true });
-				const only = button(`Only ${t.title}`, "", () => boxes.forEach((b) => (b.checked = b === input)));
-				topics.append(el("div", "qb-option", input, el("label", { for: input.id }, `${t.title} (${t.count})`), only));
-				return input;
-			});
-		topics.append(button("All topics", "", () => boxes.forEach((b) => (b.checked = true))));
-		const select = (label, options) => {
-			const s = el("select", {}, ...options.map(([v, t]) => new Option(t, v)));
-			form.append(el("label", "qb-size", label, " ", s), " ");
-			return s;
+		const form = document.querySelector(".qb-practice");
+		const note = form.querySelector(".qb-status");
+		const boxes = [...form.querySelectorAll("[type=checkbox]")];
+		const { level, concept, size } = form.elements;
+		form.onclick = (e) => {
+			const only = e.target.dataset.only;
+			if (only != null) boxes.forEach((b) => (b.checked = !only || b.value === only));
 		};
-		form.append(topics);
-		const level = select("Level", [["", "Any level"], ...["foundation", "intermediate", "advanced"].map((l) => [l, l])]);
-		const concept = select("Concept", [["", "Any concept"], ...(data.concepts || []).map((c) => [c.id, c.name])]);
-		const size = select("Questions in the set", [5, 10, 20].map((n) => [n, n]));
-		size.value = 10;
-		form.append(el("button", "qb-button qb-button--primary", "Start the set"), note);
 		const set = el("div", "qb-set");
 		study.replaceChildren(form, set);
 
