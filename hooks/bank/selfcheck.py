@@ -31,6 +31,10 @@ add to it, on the pages this module names (home, topic pages, the overview, revi
 - Instant navigation swaps only the page content and runs the scripts in it, so the tags go into
   the content; the script re-initialises through Material's `document$` (and guards against
   running twice).
+- Each question is enhanced when it comes within a window's height of the view, gets the focus, is
+  the page's anchor target (with the questions above it, which would push it down), or the page is
+  printed: enhancing every question of a long page at load made the browser lay the whole page out
+  again (issue 10). Enhancing moves nodes, so the focus is put back; a question is enhanced once.
 - The practice form is written by `render_practice_form`, hidden: the script shows and wires it.
 - Keys: 1 to 9 pick the n-th shown choice of the question holding the focus (or the one on the
   review or practice stage), Enter on a choice checks, N presses Next; none while the focus is in

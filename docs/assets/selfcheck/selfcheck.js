@@ -1,4 +1,4 @@
-/* Self-check: the pages work without it. The design, and why, is in hooks/bank/selfcheck.py. */
+/* Self-check: the pages work without it. Its design: hooks/bank/selfcheck.py. */
 (() => {
 	"use strict";
 	if (window.qbSelfcheck) return;
@@ -568,13 +568,28 @@
 		true,
 	);
 
+	let near;
+	const ready = (section) => {
+		const focus = document.activeElement;
+		enhance(section);
+		if (focus !== document.activeElement) focus?.focus();
+	};
+	const QS = ".md-content .qb-question";
+	addEventListener("focusin", (e) => {
+		const section = e.target.closest?.(QS);
+		if (section) ready(section);
+	});
+	addEventListener("beforeprint", () => document.querySelectorAll(QS).forEach(ready));
+
 	const init = () => {
 		const main = document.querySelector(".md-content") || document.body;
 		if (main.dataset.qbInit || !main.querySelector(SRC)) return;
 		main.dataset.qbInit = "1";
 		views = [];
 		const sections = [...main.querySelectorAll("section.qb-question")];
-		sections.forEach((section) => enhance(section));
+		near?.disconnect();
+		near = new IntersectionObserver((seen) => seen.forEach((e) => e.isIntersecting && ready(e.target)), { rootMargin: "100% 0px" });
+		sections.forEach((section) => near.observe(section));
 		const ids = sections.map((s) => s.dataset.qid);
 		const keys = main.querySelector(".qb-keys");
 		main.querySelector(".qb-topic-meta")?.after(el("div", {}, progress(ids, "on this page"), keys || ""));
@@ -586,7 +601,11 @@
 		if (study) ({ review, practice, home })[study.dataset.qbStudy](study).catch(report);
 		else if (!sections.length) overview(main).catch(report);
 		const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
-		if (target?.closest(".qb-question")) target.scrollIntoView();
+		const question = target?.closest(".qb-question");
+		if (question) {
+			sections.slice(0, sections.indexOf(question) + 1).forEach(ready); // the ones above would push it down
+			target.scrollIntoView();
+		}
 	};
 	const start = () => {
 		try {
@@ -595,7 +614,5 @@
 			console.error("self-check:", e);
 		}
 	};
-	if (window.document$) window.document$.subscribe(start);
-	else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-	else start();
+	window.document$ ? document$.subscribe(start) : start();
 })();
