@@ -35,6 +35,10 @@ add to it, on the pages this module names (home, topic pages, the overview, revi
   the page's anchor target (with the questions above it, which would push it down), or the page is
   printed: enhancing every question of a long page at load made the browser lay the whole page out
   again (issue 10). Enhancing moves nodes, so the focus is put back; a question is enhanced once.
+- Glossary marks (`focusable_terms` in glossary.py) carry `data-preview`, which Material's
+  `content.tooltips` skips: its tooltip component per mark cost a topic page most of its main-thread
+  time. The stylesheet shows a focused mark's definition (its title) under its line, the width of the
+  page; hover shows the native title, as without the script.
 - The practice form is written by `render_practice_form`, hidden: the script shows and wires it.
 - Keys: 1 to 9 pick the n-th shown choice of the question holding the focus (or the one on the
   review or practice stage), Enter on a choice checks, N presses Next; none while the focus is in
