@@ -588,7 +588,9 @@
 		views = [];
 		const sections = [...main.querySelectorAll("section.qb-question")];
 		near?.disconnect();
-		near = new IntersectionObserver((seen) => seen.forEach((e) => e.isIntersecting && ready(e.target)), { rootMargin: "100% 0px" });
+		near = new IntersectionObserver((seen) => seen.forEach((e) => e.isIntersecting && ready(e.target)), {
+			rootMargin: "100% 0px",
+		});
 		sections.forEach((section) => near.observe(section));
 		const ids = sections.map((s) => s.dataset.qid);
 		const keys = main.querySelector(".qb-keys");
@@ -605,6 +607,7 @@
 		if (question) {
 			sections.slice(0, sections.indexOf(question) + 1).forEach(ready); // the ones above would push it down
 			target.scrollIntoView();
+			requestAnimationFrame(() => target.scrollIntoView()); // after Material's own scroll to the hash
 		}
 	};
 	const start = () => {
