@@ -13,6 +13,7 @@ from bank.selfcheck import (
     KEYS,
     asset_tags,
     render_index,
+    render_practice_form,
     render_practice_page,
     render_review_page,
     uses_selfcheck,
@@ -131,6 +132,21 @@ def test_study_pages_fall_back_to_the_topics_without_javascript() -> None:
         assert "](../topics/index.md)" in page
     assert render_review_page().startswith("# Review\n")
     assert render_practice_page().startswith("# Practice\n")
+
+
+def test_the_practice_form_is_written_hidden_for_the_script_to_show(make_bank: MakeBank) -> None:
+    root = make_bank()
+    bank, _ = load_bank(root, docs_dir=root / "docs")
+    form = render_practice_form(bank)
+    assert form.startswith('<form class="qb-practice" hidden>')  # a reader without JavaScript cannot draw a set
+    drawn = [t for t in bank.topics if t.questions]
+    assert drawn
+    for t in bank.topics:
+        assert (f'id="qb-topic-{t.slug}" checked>' in form) == (t in drawn)
+    assert form.count('data-only="') == len(drawn) + 1  # "Only <topic>" each, and "All topics"
+    assert '<select name="level"><option value="" selected>Any level</option>' in form
+    assert '<option value="10" selected>10</option>' in form
+    assert site_of(make_bank()).files[PRACTICE_SRC].content.endswith(form)
 
 
 def test_the_bank_generates_the_index_and_study_pages(make_bank: MakeBank) -> None:

@@ -31,6 +31,15 @@ add to it, on the pages this module names (home, topic pages, the overview, revi
 - Instant navigation swaps only the page content and runs the scripts in it, so the tags go into
   the content; the script re-initialises through Material's `document$` (and guards against
   running twice).
+- Each question is enhanced when it comes within a window's height of the view, gets the focus, is
+  the page's anchor target (with the questions above it, which would push it down), or the page is
+  printed: enhancing every question of a long page at load made the browser lay the whole page out
+  again (issue 10). Enhancing moves nodes, so the focus is put back; a question is enhanced once.
+- Glossary marks (`focusable_terms` in glossary.py) carry `data-preview`, which Material's
+  `content.tooltips` skips: its tooltip component per mark cost a topic page most of its main-thread
+  time. The stylesheet shows a focused mark's definition (its title) under its line, the width of the
+  page; hover shows the native title, as without the script.
+- The practice form is written by `render_practice_form`, hidden: the script shows and wires it.
 - Keys: 1 to 9 pick the n-th shown choice of the question holding the focus (or the one on the
   review or practice stage), Enter on a choice checks, N presses Next; none while the focus is in
   a text field, and N is kept from Material, whose own N goes to the next page.
@@ -49,8 +58,9 @@ from __future__ import annotations
 
 import json
 import posixpath
+from html import escape
 
-from .model import Bank
+from .model import LEVELS, Bank
 from .paths import INDEX_SRC, OVERVIEW_SRC, PRACTICE_SRC, REVIEW_SRC, SCRIPT, STYLESHEET, page_url, relative, topic_src
 
 HOME_SRC = "index.md"  # the home page: what is due, and where to continue
@@ -126,9 +136,42 @@ def render_practice_page() -> str:
     )
 
 
+def render_practice_form(bank: Bank) -> str:
+    """The form that draws a practice set: hidden, as only the script can draw one, and shown by it.
+
+    Written here rather than by the script, whose size is budgeted: the script only wires it up
+    (`data-only` buttons check one topic, or all of them when empty; the selects by their `name`).
+    """
+
+    def select(label: str, name: str, options: list[tuple[str, str]], chosen: str = "") -> str:
+        shown = "".join(
+            f'<option value="{escape(v)}"{" selected" if v == chosen else ""}>{escape(t)}</option>' for v, t in options
+        )
+        return f'<label class="qb-size">{label} <select name="{name}">{shown}</select></label> '
+
+    topics = "".join(
+        f'<div class="qb-option"><input type="checkbox" value="{t.slug}" id="qb-topic-{t.slug}" checked>'
+        f'<label for="qb-topic-{t.slug}">{escape(t.title)} ({len(t.questions)})</label>'
+        f'<button type="button" class="qb-button" data-only="{t.slug}">Only {escape(t.title)}</button></div>'
+        for t in bank.topics
+        if t.questions
+    )
+    concepts = sorted(bank.concepts, key=lambda c: c.name.casefold())
+    return (
+        '<form class="qb-practice" hidden><fieldset class="qb-fieldset"><legend class="qb-legend">Topics</legend>'
+        f'{topics}<button type="button" class="qb-button" data-only="">All topics</button></fieldset>'
+        + select("Level", "level", [("", "Any level"), *((level, level) for level in LEVELS)])
+        + select("Concept", "concept", [("", "Any concept"), *((c.id, c.name) for c in concepts)])
+        + select("Questions in the set", "size", [(n, n) for n in ("5", "10", "20")], "10")
+        + '<button class="qb-button qb-button--primary">Start the set</button>'
+        + '<p class="qb-status" role="status" aria-live="polite" tabindex="-1"></p></form>\n'
+    )
+
+
 def selfcheck_files(bank: Bank) -> dict[str, str]:
     """The study pages and the index, by their path in the docs tree."""
-    return {INDEX_SRC: render_index(bank), REVIEW_SRC: render_review_page(), PRACTICE_SRC: render_practice_page()}
+    practice = f"{render_practice_page()}\n{render_practice_form(bank)}"
+    return {INDEX_SRC: render_index(bank), REVIEW_SRC: render_review_page(), PRACTICE_SRC: practice}
 
 
 def uses_selfcheck(bank: Bank, page_src: str) -> bool:

@@ -129,6 +129,7 @@ def browser(server_port: int, playwright_driver: Playwright) -> Iterator[Browser
 
 NewPage = Callable[..., Page]
 KEY = "qb-selfcheck:v1"  # the script's localStorage key
+TALL = {"width": 1280, "height": 3000}
 
 
 def answer(page: Page, qid: str, label: str) -> None:
@@ -150,6 +151,9 @@ def new_page(browser: Browser, site_url: str, page_errors: list[str]) -> Iterato
 
     Choices keep their authored order unless `shuffle` is true, so that a test can name their letters.
 
+    The window is tall unless a test says otherwise: the script enhances a question only once it comes
+    near the window (test_selfcheck_lazy.py), and in this one every sample question is near from the start.
+
     A script error on any page fails the test (unless the test takes it out of `page_errors`), and
     so does any request that leaves the site.
     """
@@ -157,7 +161,7 @@ def new_page(browser: Browser, site_url: str, page_errors: list[str]) -> Iterato
     outside: list[str] = []
 
     def make(*, shuffle: bool = False, **options: Any) -> Page:
-        context = browser.new_context(base_url=site_url, **options)
+        context = browser.new_context(base_url=site_url, **{"viewport": TALL, **options})
         contexts.append(context)
         page = context.new_page()
         if not shuffle:  # choices in their authored order: Fisher-Yates with a random just below 1 swaps nothing

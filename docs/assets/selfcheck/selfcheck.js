@@ -1,4 +1,4 @@
-/* Self-check: the pages work without it. The design, and why, is in hooks/bank/selfcheck.py. */
+/* Self-check: the pages work without it. Its design: hooks/bank/selfcheck.py. */
 (() => {
 	"use strict";
 	if (window.qbSelfcheck) return;
@@ -438,29 +438,14 @@
 		const data = await loadIndex();
 		if (!data) return;
 		const byId = Object.fromEntries(data.questions.map((x) => [x.id, x]));
-		const form = el("form", "qb-practice");
-		const note = live("");
-		const topics = el("fieldset", "qb-fieldset", el("legend", "qb-legend", "Topics"));
-		const boxes = data.topics
-			.filter((t) => t.count)
-			.map((t) => {
-				const input = el("input", { type: "checkbox", value: t.slug, id: `qb-topic-${t.slug}`, checked: true });
-				const only = button(`Only ${t.title}`, "", () => boxes.forEach((b) => (b.checked = b === input)));
-				topics.append(el("div", "qb-option", input, el("label", { for: input.id }, `${t.title} (${t.count})`), only));
-				return input;
-			});
-		topics.append(button("All topics", "", () => boxes.forEach((b) => (b.checked = true))));
-		const select = (label, options) => {
-			const s = el("select", {}, ...options.map(([v, t]) => new Option(t, v)));
-			form.append(el("label", "qb-size", label, " ", s), " ");
-			return s;
+		const form = document.querySelector(".qb-practice");
+		const note = form.querySelector(".qb-status");
+		const boxes = [...form.querySelectorAll("[type=checkbox]")];
+		const { level, concept, size } = form.elements;
+		form.onclick = (e) => {
+			const only = e.target.dataset.only;
+			if (only != null) boxes.forEach((b) => (b.checked = !only || b.value === only));
 		};
-		form.append(topics);
-		const level = select("Level", [["", "Any level"], ...["foundation", "intermediate", "advanced"].map((l) => [l, l])]);
-		const concept = select("Concept", [["", "Any concept"], ...(data.concepts || []).map((c) => [c.id, c.name])]);
-		const size = select("Questions in the set", [5, 10, 20].map((n) => [n, n]));
-		size.value = 10;
-		form.append(el("button", "qb-button qb-button--primary", "Start the set"), note);
 		const set = el("div", "qb-set");
 		study.replaceChildren(form, set);
 
@@ -583,13 +568,30 @@
 		true,
 	);
 
+	let near;
+	const ready = (section) => {
+		const focus = document.activeElement;
+		enhance(section);
+		if (focus !== document.activeElement) focus?.focus();
+	};
+	const QS = ".md-content .qb-question";
+	addEventListener("focusin", (e) => {
+		const section = e.target.closest?.(QS);
+		if (section) ready(section);
+	});
+	addEventListener("beforeprint", () => document.querySelectorAll(QS).forEach(ready));
+
 	const init = () => {
 		const main = document.querySelector(".md-content") || document.body;
 		if (main.dataset.qbInit || !main.querySelector(SRC)) return;
 		main.dataset.qbInit = "1";
 		views = [];
 		const sections = [...main.querySelectorAll("section.qb-question")];
-		sections.forEach((section) => enhance(section));
+		near?.disconnect();
+		near = new IntersectionObserver((seen) => seen.forEach((e) => e.isIntersecting && ready(e.target)), {
+			rootMargin: "100% 0px",
+		});
+		sections.forEach((section) => near.observe(section));
 		const ids = sections.map((s) => s.dataset.qid);
 		const keys = main.querySelector(".qb-keys");
 		main.querySelector(".qb-topic-meta")?.after(el("div", {}, progress(ids, "on this page"), keys || ""));
@@ -601,7 +603,12 @@
 		if (study) ({ review, practice, home })[study.dataset.qbStudy](study).catch(report);
 		else if (!sections.length) overview(main).catch(report);
 		const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
-		if (target?.closest(".qb-question")) target.scrollIntoView();
+		const question = target?.closest(".qb-question");
+		if (question) {
+			sections.slice(0, sections.indexOf(question) + 1).forEach(ready); // the ones above would push it down
+			target.scrollIntoView();
+			requestAnimationFrame(() => target.scrollIntoView()); // after Material's own scroll to the hash
+		}
 	};
 	const start = () => {
 		try {
@@ -610,7 +617,5 @@
 			console.error("self-check:", e);
 		}
 	};
-	if (window.document$) window.document$.subscribe(start);
-	else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-	else start();
+	window.document$ ? document$.subscribe(start) : start();
 })();
