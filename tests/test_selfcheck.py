@@ -146,7 +146,8 @@ def test_the_practice_form_is_written_hidden_for_the_script_to_show(make_bank: M
     assert form.count('data-only="') == len(drawn) + 1  # "Only <topic>" each, and "All topics"
     assert '<select name="level"><option value="" selected>Any level</option>' in form
     assert '<option value="10" selected>10</option>' in form
-    assert site_of(make_bank()).files[PRACTICE_SRC].content.endswith(form)
+    practice = site_of(make_bank()).files[PRACTICE_SRC].content
+    assert isinstance(practice, str) and practice.endswith(form)
 
 
 def test_the_bank_generates_the_index_and_study_pages(make_bank: MakeBank) -> None:
