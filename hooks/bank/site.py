@@ -53,10 +53,14 @@ class SiteFiles:
     fragments: Fragments
     files: dict[str, GeneratedFile] = field(default_factory=dict)
 
+    def page(self, src: str) -> Page | None:
+        """The generated page assembled from fragments at `src`, if there is one."""
+        generated = self.files.get(src)
+        return generated.page if generated is not None else None
+
     def page_markdown(self, src: str, markdown: str) -> str:
         """The Markdown of any page (generated or from docs/) as the site converts it."""
-        generated = self.files.get(src)
-        if generated is not None and generated.page is not None:
+        if self.page(src) is not None:
             return markdown  # its fragments carry their tooltips already
         if CARDS_MARKER in markdown:
             markdown = markdown.replace(CARDS_MARKER, render_topic_cards(self.bank, page_src=src))
@@ -73,13 +77,13 @@ class SiteFiles:
 
     def searchable(self, src: str, html: str) -> str:
         """The converted page with the HTML that search indexes spliced in (late markers stay)."""
-        generated = self.files.get(src)
-        return html if generated is None or generated.page is None else generated.page.splice(html, late=False)
+        page = self.page(src)
+        return html if page is None else page.splice(html, late=False)
 
     def finish(self, src: str, html: str) -> str:
         """The written page (`html`, the whole document) with the HTML left out of search spliced in."""
-        generated = self.files.get(src)
-        return html if generated is None or generated.page is None else generated.page.splice(html, late=True)
+        page = self.page(src)
+        return html if page is None else page.splice(html, late=True)
 
 
 def site_files(
