@@ -156,13 +156,14 @@ def write_apkg(out: BinaryIO, bank: Bank, fragments: Fragments, *, site_url: str
             connection.close()
         del package  # its notes, before the archive is written
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-            for name in ("collection.anki2", "media"):
-                info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
-                info.compress_type = zipfile.ZIP_DEFLATED
-                info.external_attr = 0o644 << 16  # rw-r--r-- when unpacked
-                with archive.open(info, "w") as entry:
-                    if name == "media":
-                        entry.write(json.dumps({}).encode())
-                    else:
-                        with path.open("rb") as database:
-                            shutil.copyfileobj(database, entry)
+            with archive.open(_member("collection.anki2"), "w") as entry, path.open("rb") as database:
+                shutil.copyfileobj(database, entry)  # from disk: the collection is never held whole
+            archive.writestr(_member("media"), json.dumps({}))
+
+
+def _member(name: str) -> zipfile.ZipInfo:
+    """A file in the archive with a fixed date and rw-r--r-- permissions when unpacked."""
+    info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o644 << 16
+    return info
