@@ -7,9 +7,11 @@ HTML that would reach a page must be harmless whatever the problem list says.
 from __future__ import annotations
 
 import pytest
-from conftest import MakeBank, render_bank
+from conftest import ROOT, MakeBank, render_bank
 
-from bank import Problem
+from bank import Problem, load_bank
+from bank.build import read_config
+from bank.fragments import MarkdownSettings, Renderer
 
 FRONT = "---\ntitle: A question\norder: 20\nlevel: foundation\nsources: [ouyang2022instructgpt]\n---\n"
 PATH = "questions/basics/x.md"
@@ -121,3 +123,34 @@ def test_every_field_is_converted_once(make_bank: MakeBank, monkeypatch: pytest.
     assert problems == []
     fields = ["Q?", "One", "Two", "Because.", "Not.", "A.", "E."]
     assert sum(t.count(field) for t in calls for field in fields) == len(fields)
+
+
+# One question's fields go through Markdown as one document, cut at thematic breaks, with a converter
+# without `toc` when no field could hold a heading. Each field must come out as if converted alone.
+FIELDS_ALONE = [
+    pytest.param(["Plain *text*.", "- a list\n- of two", "```\ncode\n```", "Last."], id="plain"),
+    pytest.param(["Above\n\n---\n\nbelow a break of its own.", "Next."], id="field-with-a-break"),
+    pytest.param(["Intro.\n\n### A heading\n\nText.", "Setext\n======", "- ### in a list"], id="headings"),
+    pytest.param(["<div>an HTML block left open", "Next."], id="left-open"),
+]
+
+
+def _renderer() -> Renderer:
+    bank, _ = load_bank(ROOT)
+    settings = MarkdownSettings.from_config(read_config(ROOT / "mkdocs.yml")["markdown_extensions"])
+    return Renderer(settings, bank, docs_dir=ROOT / "docs")
+
+
+@pytest.mark.parametrize("texts", FIELDS_ALONE)
+def test_fields_converted_together_come_out_as_each_converted_alone(texts: list[str]) -> None:
+    renderer = _renderer()
+    expected = [renderer._markdown.reset().convert(t) for t in texts]  # its full converter, one field at a time
+    assert renderer.convert(texts) == expected
+
+
+def test_a_text_that_defines_abbreviations_leaves_the_glossary_as_it_was() -> None:
+    renderer = _renderer()
+    (own,) = renderer.convert(["ZQX and RLHF.\n\n*[ZQX]: A term of this text only"])
+    assert '<abbr title="A term of this text only">ZQX</abbr>' in own and '">RLHF</abbr>' in own
+    (after,) = renderer.convert(["ZQX and RLHF again."])  # the next text: the glossary's pattern again
+    assert "ZQX</abbr>" not in after and '">RLHF</abbr>' in after
