@@ -11,7 +11,7 @@ from conftest import ROOT, MakeBank, render_bank
 
 from bank import Problem, load_bank
 from bank.build import read_config
-from bank.fragments import MarkdownSettings, Renderer
+from bank.fragments import Context, MarkdownSettings, Renderer
 
 FRONT = "---\ntitle: A question\norder: 20\nlevel: foundation\nsources: [ouyang2022instructgpt]\n---\n"
 PATH = "questions/basics/x.md"
@@ -138,7 +138,7 @@ FIELDS_ALONE = [
 def _renderer() -> Renderer:
     bank, _ = load_bank(ROOT)
     settings = MarkdownSettings.from_config(read_config(ROOT / "mkdocs.yml")["markdown_extensions"])
-    return Renderer(settings, bank, docs_dir=ROOT / "docs")
+    return Renderer(Context.of(bank, settings, ROOT / "docs"))
 
 
 @pytest.mark.parametrize("texts", FIELDS_ALONE)
@@ -154,3 +154,35 @@ def test_a_text_that_defines_abbreviations_leaves_the_glossary_as_it_was() -> No
     assert '<abbr title="A term of this text only">ZQX</abbr>' in own and '">RLHF</abbr>' in own
     (after,) = renderer.convert(["ZQX and RLHF again."])  # the next text: the glossary's pattern again
     assert "ZQX</abbr>" not in after and '">RLHF</abbr>' in after
+
+
+def test_a_helper_process_gives_the_same_fragments_and_problems(
+    make_bank: MakeBank, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bank import fragments
+
+    files = {
+        f"basics/q{n:02d}.md": FRONT.replace("order: 20", f"order: {30 + n}")
+        + f"Q{n} *x* $a<b$ <script>x</script> [far](#q{(n + 1) % 12:02d}) [no](#nowhere).\n\n"
+        "- [x] Yes\n  Because.\n- [ ] No\n  Not.\n\n## Answer\n\nA.\n"
+        for n in range(12)
+    }
+    root = make_bank(files)
+    bank, _ = load_bank(root, docs_dir=root / "docs")
+    settings = MarkdownSettings.from_config(read_config(ROOT / "mkdocs.yml")["markdown_extensions"])
+    monkeypatch.setattr(fragments, "CHUNK", 1)
+    alone = fragments.render_fragments(bank, settings, docs_dir=root / "docs", helper=False)
+
+    rendered_here: list[str] = []
+    chunk = fragments._chunk
+
+    def here(renderer: Renderer, questions: list) -> tuple:  # type: ignore[type-arg]
+        rendered_here.extend(q.id for q in questions)
+        return chunk(renderer, questions)
+
+    monkeypatch.setattr(fragments, "_chunk", here)
+    shared = fragments.render_fragments(bank, settings, docs_dir=root / "docs", helper=True)
+    assert shared == alone
+    assert len(alone[1]) == 2 * 12  # each question's script and dead link, from whichever process
+    helped = [q.id for q in bank.questions if q.id not in rendered_here]
+    assert helped and helped == [q.id for q in bank.questions][-len(helped) :]
