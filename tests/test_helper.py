@@ -8,12 +8,17 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 
 from bank.helper import map_two_ended
 
+TESTS = Path(__file__).resolve().parent
+HOOKS = TESTS.parent / "hooks"
 ITEMS = list(range(40))
 SLOW = 0.05  # seconds per item: 2 s alone, so the helper is up (about 0.4 s) long before the end
 
@@ -86,3 +91,18 @@ def test_an_error_here_ends_the_helper_too() -> None:
 def test_a_list_too_short_to_share_is_done_here() -> None:
     assert map_two_ended([7], _here, _there, initializer=_nothing) == [(49, "here")]
     assert map_two_ended([], _here, _there, initializer=_nothing) == []
+
+
+def test_the_helper_starts_whatever_the_main_script_is() -> None:
+    """Spawned processes run the parent's main script again; a script read from stdin cannot be, and the
+    helper needs none: it starts, works, and prints nothing."""
+    script = (
+        f"import sys; sys.path[:0] = [{str(HOOKS)!r}, {str(TESTS)!r}]\n"
+        "from bank.helper import map_two_ended\n"
+        "from test_helper import ITEMS, _here, _there, _nothing\n"
+        "results = map_two_ended(ITEMS, _here, _there, initializer=_nothing)\n"
+        "print(sum(side == 'there' for _, side in results))\n"
+    )
+    done = subprocess.run([sys.executable, "-"], input=script, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    assert int(done.stdout) >= 5

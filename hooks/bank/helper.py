@@ -13,6 +13,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
+import types
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -92,13 +93,21 @@ def _helper(initializer: Callable[..., None], initargs: tuple[Any, ...]) -> Iter
 
 
 def _submit(pool: ProcessPoolExecutor, there: Callable[[Item], Result], item: Item) -> Future[Result]:
-    """Submit with this package importable in the helper: a spawned process gets the parent's `sys.path`,
-    and MkDocs takes the hooks folder off it once the hook is loaded."""
+    """`pool.submit`, arranged for the helper process, which the first submit starts.
+
+    A spawned process gets the parent's `sys.path` (MkDocs takes the hooks folder off it once the hook
+    is loaded: put it back) and runs the parent's main script again, to find functions defined there.
+    The helper needs none, and that script may be anything: `mkdocs`, a test runner, or `<stdin>`, which
+    cannot be run again at all. So while the process starts, `__main__` is an empty module.
+    """
     added = _PACKAGE_PARENT not in sys.path
     if added:
         sys.path.insert(0, _PACKAGE_PARENT)
+    main = sys.modules["__main__"]
+    sys.modules["__main__"] = types.ModuleType("__main__")
     try:
         return pool.submit(there, item)
     finally:
+        sys.modules["__main__"] = main
         if added:
             sys.path.remove(_PACKAGE_PARENT)
