@@ -9,9 +9,9 @@ worksheets, review and practice data and every export. The baseline is what a us
 instead: one Markdown page per topic holding the same texts as hand-written `??? question` reveals
 (pymdownx.details), the glossary's abbreviations appended to every page as the `abbr` extension wants
 them, built by plain Material with the same extensions and no hook. Both builds run in fresh
-processes, alternated, fastest of `--repeat` counted; the script prints times, peak memory (RSS, a
-helper process included) and the ratios, and the growth of each build from the smallest to the
-largest size. Budgets (issue 8): time <= 1.3x, memory <= 1.5x, growth no worse than the baseline's.
+processes, alternated, every size in every round, fastest of `--repeat` counted; the script prints
+times, peak memory (RSS, a helper process included) and the ratios, and the growth of each build from
+the smallest to the largest size. Budgets (issue 8): time <= 1.3x, memory <= 1.5x, growth no worse than the baseline's.
 """
 
 from __future__ import annotations
@@ -198,21 +198,35 @@ def _tree_rss(pid: int) -> int:
     return total
 
 
-def run(size: int, topics: int, repeat: int) -> tuple[float, float, float, float]:
+Case = tuple[int, int]  # questions, topics
+
+
+def run(cases: list[Case], repeat: int) -> dict[Case, tuple[float, float, float, float]]:
+    """Bank and baseline seconds (fastest) and MiB (largest) for each case.
+
+    Every round builds every case, bank and baseline in turn, so that a drift in the machine's speed
+    over the run hits both builds and all sizes alike (the growth compares sizes)."""
     with tempfile.TemporaryDirectory() as tmp:
-        hooked, plain = Path(tmp) / "bank", Path(tmp) / "baseline"
-        write_hooked(hooked, size, topics)
-        write_baseline(plain, size, topics)
-        runs: dict[Path, list[tuple[float, float]]] = {hooked: [], plain: []}
-        for _ in range(repeat):  # alternated, so that drift in machine load hits both alike
-            for project in (plain, hooked):
-                runs[project].append(measure(project))
-        return (
-            min(s for s, _ in runs[hooked]),
-            min(s for s, _ in runs[plain]),
-            max(m for _, m in runs[hooked]),
-            max(m for _, m in runs[plain]),
-        )
+        projects = {}
+        for size, topics in cases:
+            folder = Path(tmp) / f"{size}-{topics}"
+            write_hooked(folder / "bank", size, topics)
+            write_baseline(folder / "baseline", size, topics)
+            projects[size, topics] = (folder / "bank", folder / "baseline")
+        runs: dict[Path, list[tuple[float, float]]] = {p: [] for pair in projects.values() for p in pair}
+        for _ in range(repeat):
+            for hooked, plain in projects.values():
+                for project in (plain, hooked):
+                    runs[project].append(measure(project))
+        return {
+            case: (
+                min(s for s, _ in runs[hooked]),
+                min(s for s, _ in runs[plain]),
+                max(m for _, m in runs[hooked]),
+                max(m for _, m in runs[plain]),
+            )
+            for case, (hooked, plain) in projects.items()
+        }
 
 
 def main() -> None:
@@ -224,12 +238,11 @@ def main() -> None:
     args = parser.parse_args()
     head = f"{'questions':>9}  {'topics':>6}  {'bank s':>7}  {'base s':>7}  {'ratio':>5}  {'bank MiB':>8}  {'base MiB':>8}  {'ratio':>5}"
     print(head)
-    results = {}
     cases = [(size, args.topics) for size in args.sizes]
     if args.per_topic:
         cases.append((min(args.sizes), max(1, min(args.sizes) // args.per_topic)))
-    for size, topics in cases:
-        bank_s, base_s, bank_m, base_m = results[size, topics] = run(size, topics, args.repeat)
+    results = run(cases, args.repeat)
+    for (size, topics), (bank_s, base_s, bank_m, base_m) in results.items():
         print(
             f"{size:>9}  {topics:>6}  {bank_s:>7.2f}  {base_s:>7.2f}  {bank_s / base_s:>5.2f}  "
             f"{bank_m:>8.0f}  {base_m:>8.0f}  {bank_m / base_m:>5.2f}",
