@@ -201,8 +201,8 @@ def _tree_rss(pid: int) -> int:
 Case = tuple[int, int]  # questions, topics
 
 
-def run(cases: list[Case], repeat: int) -> dict[Case, tuple[float, float, float, float]]:
-    """Bank and baseline seconds (fastest) and MiB (largest) for each case.
+def run(cases: list[Case], repeat: int) -> dict[Case, tuple[float, float, float, float, list[float], list[float]]]:
+    """Bank and baseline seconds (fastest) and MiB (largest) for each case, and every run's seconds.
 
     Every round builds every case, bank and baseline in turn, so that a drift in the machine's speed
     over the run hits both builds and all sizes alike (the growth compares sizes)."""
@@ -224,6 +224,8 @@ def run(cases: list[Case], repeat: int) -> dict[Case, tuple[float, float, float,
                 min(s for s, _ in runs[plain]),
                 max(m for _, m in runs[hooked]),
                 max(m for _, m in runs[plain]),
+                [s for s, _ in runs[hooked]],
+                [s for s, _ in runs[plain]],
             )
             for case, (hooked, plain) in projects.items()
         }
@@ -242,7 +244,7 @@ def main() -> None:
     if args.per_topic:
         cases.append((min(args.sizes), max(1, min(args.sizes) // args.per_topic)))
     results = run(cases, args.repeat)
-    for (size, topics), (bank_s, base_s, bank_m, base_m) in results.items():
+    for (size, topics), (bank_s, base_s, bank_m, base_m, *_) in results.items():
         print(
             f"{size:>9}  {topics:>6}  {bank_s:>7.2f}  {base_s:>7.2f}  {bank_s / base_s:>5.2f}  "
             f"{bank_m:>8.0f}  {base_m:>8.0f}  {bank_m / base_m:>5.2f}",
@@ -253,6 +255,10 @@ def main() -> None:
         bank_growth = results[large][0] / results[small][0]
         base_growth = results[large][1] / results[small][1]
         print(f"growth {small[0]} -> {large[0]}: bank x{bank_growth:.2f}, baseline x{base_growth:.2f}")
+    print("every run, in seconds (the spread is the machine's noise):")
+    for (size, topics), (*_, bank_runs, base_runs) in results.items():
+        bank_list, base_list = (" ".join(f"{s:.2f}" for s in runs) for runs in (bank_runs, base_runs))
+        print(f"  {size} in {topics} topics: bank {bank_list}; baseline {base_list}")
 
 
 if __name__ == "__main__":
