@@ -1,6 +1,6 @@
 """Benchmark: the bank's build against plain Material with the same questions written by hand.
 
-    .venv/bin/python bench/build.py [--sizes 1000 10000] [--topics 11] [--per-topic 50] [--repeat 3]
+    .venv/bin/python bench/build.py [--sizes 1000 10000] [--topics 11] [--per-topic 50] [--repeat 5]
 
 For each size it writes a synthetic bank (the real bibliography and glossary, 20 concepts; every
 question with a title, two concepts, four choices and their reasons, an answer, an explanation, a link,
@@ -236,7 +236,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--topics", type=int, default=11, help="topics the bank's questions spread over")
     parser.add_argument("--per-topic", type=int, default=50, help="also build the smallest size at this many per topic")
-    parser.add_argument("--repeat", type=int, default=3, help="builds per variant; the fastest counts")
+    parser.add_argument("--repeat", type=int, default=5, help="builds per variant; the fastest counts")
     args = parser.parse_args()
     head = f"{'questions':>9}  {'topics':>6}  {'bank s':>7}  {'base s':>7}  {'ratio':>5}  {'bank MiB':>8}  {'base MiB':>8}  {'ratio':>5}"
     print(head)
