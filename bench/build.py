@@ -10,8 +10,9 @@ instead: one Markdown page per topic holding the same texts as hand-written `???
 (pymdownx.details), the glossary's abbreviations appended to every page as the `abbr` extension wants
 them, built by plain Material with the same extensions and no hook. Both builds run in fresh
 processes, alternated, every size in every round, fastest of `--repeat` counted; the script prints
-times, peak memory (RSS, a helper process included) and the ratios, and the growth of each build from
-the smallest to the largest size. Budgets (issue 8): time <= 1.3x, memory <= 1.5x, growth no worse than the baseline's.
+times, peak memory (RSS, a helper process included) and the ratios, the growth of each build from the
+smallest to the largest size, and every run's time. Budgets (issue 8): time <= 1.3x, memory <= 1.5x,
+growth no worse than the baseline's.
 """
 
 from __future__ import annotations

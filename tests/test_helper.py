@@ -1,5 +1,5 @@
 """helper: a spawned process takes items from the back of the list, and whatever happens to it, every
-item is done once, in order, and no process is left behind.
+item's result comes back once, in order, and no process is left behind.
 
 The functions the helper runs are defined here at module level: a spawned process imports them by name.
 """
@@ -11,6 +11,7 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -49,7 +50,10 @@ def _start_fails() -> None:
     raise RuntimeError("cannot start")
 
 
-def _run(there, initializer=_nothing) -> list[tuple[int, str]]:  # type: ignore[no-untyped-def]
+Work = Callable[[int], tuple[int, str]]
+
+
+def _run(there: Work, initializer: Callable[[], None] = _nothing) -> list[tuple[int, str]]:
     return map_two_ended(ITEMS, _here, there, initializer=initializer)
 
 
@@ -71,7 +75,7 @@ def test_the_helper_takes_items_from_the_back_and_the_results_keep_their_order()
         pytest.param(_there, _start_fails, id="it-cannot-start"),
     ],
 )
-def test_a_helper_that_fails_leaves_its_items_to_this_process(there, initializer) -> None:  # type: ignore[no-untyped-def]
+def test_a_helper_that_fails_leaves_its_items_to_this_process(there: Work, initializer: Callable[[], None]) -> None:
     results = _run(there, initializer)
     assert results == [(i * i, "here") for i in ITEMS]
     assert multiprocessing.active_children() == []

@@ -263,7 +263,8 @@ def render_fragments(
     questions = bank.questions
     chunks = [questions[i : i + CHUNK] for i in range(0, len(questions), CHUNK)]
     here = partial(_chunk, renderer)
-    if helper if helper is not None else len(questions) >= HELPER_FROM and usable_cores() > 1:
+    shared = helper if helper is not None else len(questions) >= HELPER_FROM and usable_cores() > 1
+    if shared:
         done = map_two_ended(chunks, here, _helper_chunk, initializer=_start_helper, initargs=(context,))
     else:
         done = [here(chunk) for chunk in chunks]

@@ -45,7 +45,7 @@ def map_two_ended(
 ) -> list[Result]:
     """`[here(item) for item in items]`, with a helper process running `there` on items from the end.
 
-    `there` and `initializer` are module-level functions of this package (the helper imports them);
+    `there` and `initializer` are module-level functions (the helper imports them by name);
     `initializer(*initargs)` runs once in the helper, before its first item. `there(item)` must equal
     `here(item)`. The results come back in the order of `items`.
     """
@@ -83,7 +83,7 @@ def _helper(initializer: Callable[..., None], initargs: tuple[Any, ...]) -> Iter
         pool = ProcessPoolExecutor(
             max_workers=1, mp_context=multiprocessing.get_context("spawn"), initializer=initializer, initargs=initargs
         )
-    except (OSError, ValueError):  # no processes here (a sandbox, a platform without them): work alone
+    except (ImportError, NotImplementedError, OSError):  # no processes or semaphores here: work alone
         yield None
         return
     try:
