@@ -5,7 +5,8 @@
 It builds the site into a temporary folder (or takes `--site`, an existing build) and picks the topic
 page with the most glossary marks (`<abbr>`), then the most questions. Next to that page it writes the
 baseline, the same HTML with the self-check's `<link>` and `<script>` (docs/assets/selfcheck/) removed and
-every `<abbr>` unwrapped to its text. One loopback server serves both, and Lighthouse (mobile, its
+every `<abbr>` unwrapped to its text. One loopback server serves both,
+text gzip-compressed as any static host sends it, and Lighthouse (mobile, its
 default, performance only) measures them in turns, `--runs` times each, alternating which goes first.
 It prints every run, the median Total Blocking Time and performance score of each page, the differences,
 and whether the budget holds (issue 10: TBT at most 50 ms higher, score at most 3 points lower), then the
@@ -25,6 +26,7 @@ from __future__ import annotations
 import argparse
 import functools
 import gzip
+import io
 import json
 import os
 import re
@@ -159,15 +161,44 @@ def ensure_lighthouse() -> str:
     return str(wanted)
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
+COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
+
+
+class _StaticHost(SimpleHTTPRequestHandler):
+    """A static host as readers meet one (GitHub Pages, Netlify, nginx): text is sent gzip-compressed.
+
+    Without it, Lighthouse's simulated phone network pays for every uncompressed byte of HTML, CSS and
+    script, and the benchmark measures the server rather than the page.
+    """
+
     def log_message(self, format: str, *args: Any) -> None:
         pass
+
+    def send_head(self) -> Any:
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"
+        if not (path.suffix in COMPRESSED and path.is_file() and "gzip" in self.headers.get("Accept-Encoding", "")):
+            return super().send_head()  # redirects, errors and binary files as the stock handler sends them
+        body = _gzipped(path, path.stat().st_mtime_ns)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+@functools.cache
+def _gzipped(path: Path, mtime_ns: int) -> bytes:
+    return gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
 
 
 @contextmanager
 def serve(folder: Path) -> Iterator[int]:
     """Serve `folder` on 127.0.0.1 on a free port (yielded) until the block ends."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_StaticHost, directory=str(folder)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
