@@ -40,6 +40,11 @@ add to it, on the pages this module names (home, topic pages, the overview, revi
   time. The stylesheet shows a focused mark's definition (its title) under its line, the width of the
   page; hover shows the native title, as without the script.
 - The practice form is written by `render_practice_form`, hidden: the script shows and wires it.
+- At load the script changes the page as little as it can, since every change Material's own
+  start-up then measures makes it recalculate the page's styles again: the header's "Review: N
+  due" is set in the same task as the rest, and reads the index only once this browser has
+  answered something (before that nothing is due); a table-of-contents mark is added only to an
+  answered question.
 - Keys: 1 to 9 pick the n-th shown choice of the question holding the focus (or the one on the
   review or practice stage), Enter on a choice checks, N presses Next; none while the focus is in
   a text field, and N is kept from Material, whose own N goes to the next page.

@@ -125,6 +125,19 @@ def test_the_due_count_is_in_the_header_and_two_tabs_agree(new_page: NewPage) ->
     other.close()
 
 
+def test_a_first_visit_says_nothing_is_due_without_reading_the_index(new_page: NewPage) -> None:
+    page = new_page()
+    read: list[str] = []
+    page.on("request", lambda request: read.append(request.url) if "selfcheck/index.json" in request.url else None)
+    page.goto("topics/alpha/")
+    expect(page.locator(".md-header .qb-duecount")).to_have_text("Review: 0 due")
+    page.wait_for_load_state("networkidle")
+    assert read == []
+    answer(page, "alpha-single", "Tokenisation")  # a miss: due at once
+    expect(page.locator(".md-header .qb-duecount")).to_have_text("Review: 1 due")
+    assert len(read) == 1
+
+
 def test_the_home_page_says_what_is_due_and_where_to_continue(new_page: NewPage) -> None:
     page = new_page()
     page.goto("")

@@ -1,4 +1,4 @@
-/* Self-check: the pages work without it. Its design: hooks/bank/selfcheck.py. */
+/* Design: hooks/bank/selfcheck.py */
 (() => {
 	"use strict";
 	if (window.qbSelfcheck) return;
@@ -295,17 +295,14 @@
 		});
 		return el("div", "qb-progress", text, bar, reset, note);
 	};
-	const marks = (ids) =>
+	const marks = () =>
 		view(() => {
 			const q = read().q;
-			for (const id of ids) {
-				const r = q[id];
+			for (const a of document.querySelectorAll('.md-nav a[href*="#"]')) {
+				const r = q[a.getAttribute("href").split("#")[1]];
 				const mark = !r ? "" : !RIGHT.includes(r.s) ? "missed" : due(r) ? "due" : "right";
-				for (const a of document.querySelectorAll(`.md-nav a[href$="#${CSS.escape(id)}"]`)) {
-					const span = a.querySelector(".qb-mark") || a.appendChild(el("span", "qb-mark"));
-					span.dataset.mark = mark;
-					span.textContent = mark;
-				}
+				const span = a.querySelector(".qb-mark") || (mark && a.appendChild(el("span", "qb-mark")));
+				if (span) span.dataset.mark = span.textContent = mark;
 			}
 		});
 
@@ -537,16 +534,11 @@
 			);
 		});
 	};
-	const header = async () => {
-		const data = await loadIndex();
+	const header = () => {
 		const spot = document.querySelector(".md-header__inner .md-search");
-		if (!data || !spot) return;
 		const a = document.querySelector(".qb-duecount") || el("a", { class: "qb-duecount", href: new URL("review/", root).href });
-		spot.before(a);
-		view(() => {
-			const n = dueList(data).length;
-			a.textContent = `Review: ${n} due`;
-		});
+		const show = (data) => data && spot && ((a.textContent = `Review: ${dueList(data).length} due`), a.isConnected || spot.before(a));
+		view(() => (Object.keys(read().q).length ? loadIndex().then(show) : show({ questions: [] })));
 	};
 	addEventListener(
 		"keydown",
@@ -596,10 +588,10 @@
 		const keys = main.querySelector(".qb-keys");
 		main.querySelector(".qb-topic-meta")?.after(el("div", {}, progress(ids, "on this page"), keys || ""));
 		if (keys) keys.hidden = false;
-		marks(ids);
+		marks();
 		const study = main.querySelector("[data-qb-study]");
 		const report = (e) => console.error("self-check:", e);
-		header().catch(report);
+		header();
 		if (study) ({ review, practice, home })[study.dataset.qbStudy](study).catch(report);
 		else if (!sections.length) overview(main).catch(report);
 		const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
