@@ -11,6 +11,7 @@ from sample_bank import FILES, load_sample
 
 from bank.paths import relative
 from bank.render import Page, heading_text, nav_entries, render_concepts_page, render_overview, render_topic_cards
+from bank.selfcheck import render_progress
 
 CHOICE_Q = """\
 ---
@@ -66,6 +67,13 @@ def test_topic_page_has_markdown_headings_and_html_between_them(make_bank: MakeB
     assert '<li><span class="qb-reason__choice">Alpha</span> Alpha is the wrong one.</li>' in reveal
     assert "is the wrong one" not in html.split('<details class="success qb-reveal">')[0]
     assert "[x]" not in html
+    meta = '<p class="qb-topic-meta">2 questions: 1 foundation · 1 intermediate. '
+    assert (
+        html.index(meta)
+        < html.index('<div class="qb-js"><div class="qb-progress"')
+        < html.index("#what-is-post-training")
+    )
+    assert "Your progress: 0 of 2 answered" in html and 'class="qb-keys"' in html
 
 
 NUMERIC_Q = """\
@@ -177,6 +185,7 @@ def test_overview_cards_and_nav(make_bank: MakeBank) -> None:
     site = site_of(make_bank({"basics/which-one.md": CHOICE_Q}))
     overview = render_overview(site.bank)
     assert "| [Basics](basics/index.md) | 2 | 1 foundation · 1 intermediate |" in overview
+    assert f"\n\n{render_progress(2, 'on all topics')}\n\n| Topic |" in overview
     cards = render_topic_cards(site.bank, page_src="index.md")
     assert cards.startswith('<div class="grid cards" markdown>\n\n-   **[Basics](topics/basics/index.md)**')
     assert "2 questions: 1 foundation · 1 intermediate" in cards

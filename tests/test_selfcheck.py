@@ -15,6 +15,7 @@ from bank.selfcheck import (
     render_index,
     render_practice_form,
     render_practice_page,
+    render_progress,
     render_review_page,
     uses_selfcheck,
 )
@@ -171,13 +172,30 @@ def test_asset_tags_are_relative_to_the_page_and_the_script_deferred() -> None:
     assert asset_tags("topics/sft/index.md") == (
         '<link rel="stylesheet" href="../../assets/selfcheck/selfcheck.css">\n'
         '<script defer src="../../assets/selfcheck/selfcheck.js"></script>\n'
-        f'<p class="qb-keys" hidden>{KEYS}</p>\n'  # shown by the script, where the keys work
     )
     assert asset_tags(REVIEW_SRC) == (
         '<link rel="stylesheet" href="../assets/selfcheck/selfcheck.css">\n'
         '<script defer src="../assets/selfcheck/selfcheck.js"></script>\n'
     )
     assert asset_tags("index.md").endswith('<div class="qb-home" data-qb-study="home" hidden></div>\n')
+
+
+def test_the_progress_box_is_written_as_a_new_reader_sees_it_and_left_out_of_search() -> None:
+    box = render_progress(3, 'on "this" page', keys=True)
+    assert box.startswith(
+        '<div class="qb-js"><div class="qb-progress" data-search-exclude data-scope="on &quot;this&quot; page">'
+    )
+    # The script's own words for no answers yet, so that it has nothing to change at load.
+    script = (ROOT / "docs" / "assets" / "selfcheck" / "selfcheck.js").read_text()
+    assert "`Your progress: ${answered.length} of ${ids.length} answered, ${right} right.`" in script
+    assert '<p class="qb-progress__text">Your progress: 0 of 3 answered, 0 right.</p>' in box
+    assert '<progress max="3" value="0" aria-hidden="true"></progress>' in box
+    assert '<button type="button" class="qb-button">Reset progress on &quot;this&quot; page</button>' in box
+    assert box.endswith(f'<p class="qb-keys" data-search-exclude>{KEYS}</p></div>')
+    assert "qb-keys" not in render_progress(3, "on all topics")
+    # Shown only once the script has started on the page: without it the Reset button would do nothing.
+    css = (ROOT / "docs" / "assets" / "selfcheck" / "selfcheck.css").read_text()
+    assert ".qb-js {\n\tdisplay: none;\n}\n[data-qb-init] .qb-js {\n\tdisplay: block;\n}" in css
 
 
 def test_the_review_page_states_the_schedule_the_script_follows() -> None:

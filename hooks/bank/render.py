@@ -38,6 +38,7 @@ from .paths import (
     topic_src,
     worksheet_src,
 )
+from .selfcheck import render_progress
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 MARKER = re.compile(r"<!--qb:(\d+)-->")
@@ -182,6 +183,7 @@ def render_topic_page(topic: Topic, bank: Bank, fragments: Fragments, *, edit_ro
     page.add_html(
         f'<p class="qb-topic-meta">{count} question{"s" if count != 1 else ""}: {level_counts(topic.questions)}. '
         "Answer each one in your head, then open its answer to check.</p>"
+        + (render_progress(count, "on this page", keys=True) if count else "")
     )
     page.add(worksheet_link(topic, page_src=page_src))
     concepts = {c.id: c for c in bank.concepts}
@@ -291,6 +293,7 @@ def render_overview(bank: Bank) -> str:
         "# Topics\n\n"
         f"{total} questions in {len(bank.topics)} topics. Pick a topic, answer each question in your head, "
         "then open its answer to check yourself.\n\n"
+        f"{render_progress(total, 'on all topics')}\n\n"
         "| Topic | Questions | Levels |\n| --- | ---: | --- |\n"
         f"{rows}\n\n" + render_exports_section(bank, page_src=OVERVIEW_SRC)
     )

@@ -6,8 +6,9 @@ add to it, on the pages this module names (home, topic pages, the overview, revi
 - Markup they rely on (render.py): `section.qb-question[data-qid][data-kind]` (kind `single`,
   `multiple`, `reveal` or `numeric`), its `.qb-meta` line, `.qb-choices[data-hint] > ol`, and
   `details.qb-reveal` holding `.qb-answer[data-correct="B,D"]` (authored letters) and the reasons in
-  `.qb-reasons ol > li`, in authored order; `.qb-topic-meta` on topic pages; `div[data-qb-study]` on
-  the study pages below and the home page.
+  `.qb-reasons ol > li`, in authored order; `.qb-js > .qb-progress[data-scope]` (text, bar, Reset
+  button, status) on topic pages and the overview; `div[data-qb-study]` on the study pages below
+  and the home page.
 - A numeric question has no choices: after its text, an empty `div.qb-numeric[data-unit]` (the unit,
   or "") where the script puts the reader's number field, and in the reveal
   `.qb-answer[data-value="0.5"][data-tolerance="0.01"]`: the value as plain decimal digits, and the
@@ -41,10 +42,12 @@ add to it, on the pages this module names (home, topic pages, the overview, revi
   page; hover shows the native title, as without the script.
 - The practice form is written by `render_practice_form`, hidden: the script shows and wires it.
 - At load the script changes the page as little as it can, since every change Material's own
-  start-up then measures makes it recalculate the page's styles again: the header's "Review: N
-  due" is set in the same task as the rest, and reads the index only once this browser has
-  answered something (before that nothing is due); a table-of-contents mark is added only to an
-  answered question.
+  start-up then measures makes it recalculate the page's styles again. The progress box (and the
+  keys, on topic pages) is written by the build as a new reader sees it (`render_progress`), shown
+  by the stylesheet once the script has set `data-qb-init`, and its text is set only when it
+  differs. The header's "Review: N due" is set in the same task as the rest, and reads the index
+  only once this browser has answered something (before that nothing is due). A table-of-contents
+  mark is added only to an answered question.
 - Keys: 1 to 9 pick the n-th shown choice of the question holding the focus (or the one on the
   review or practice stage), Enter on a choice checks, N presses Next; none while the focus is in
   a text field, and N is kept from Material, whose own N goes to the next page.
@@ -179,6 +182,26 @@ def selfcheck_files(bank: Bank) -> dict[str, str]:
     return {INDEX_SRC: render_index(bank), REVIEW_SRC: render_review_page(), PRACTICE_SRC: practice}
 
 
+def render_progress(count: int, scope: str, *, keys: bool = False) -> str:
+    """The reader's progress on `count` questions (`scope`: "on this page"), and the keys where they work.
+
+    Written by the build as a new reader sees it, so that the script changes nothing here at load: a
+    node it inserted made Material's start-up recalculate the styles of the page after it. The
+    stylesheet shows it once the script has started on the page (`[data-qb-init]`); without the
+    script it is hidden, as the Reset button would do nothing.
+    """
+    return (
+        # data-search-exclude on each part: Material's search ends an excluded block at the first closing tag of its kind
+        f'<div class="qb-js"><div class="qb-progress" data-search-exclude data-scope="{escape(scope)}">'
+        f'<p class="qb-progress__text">Your progress: 0 of {count} answered, 0 right.</p>'
+        f'<progress max="{count}" value="0" aria-hidden="true"></progress>'
+        f'<button type="button" class="qb-button">Reset progress {escape(scope)}</button>'
+        '<p class="qb-status" role="status" aria-live="polite" tabindex="-1"></p></div>'
+        + (f'<p class="qb-keys" data-search-exclude>{KEYS}</p>' if keys else "")
+        + "</div>"
+    )
+
+
 def uses_selfcheck(bank: Bank, page_src: str) -> bool:
     """Pages with questions, progress or study tools; the rest of the site loads none of the self-check's files."""
     return page_src in {HOME_SRC, OVERVIEW_SRC, REVIEW_SRC, PRACTICE_SRC} or any(
@@ -195,6 +218,4 @@ def asset_tags(page_src: str) -> str:
     folder = page_url(page_src) or "."
     css, js = (posixpath.relpath(asset, folder) for asset in (STYLESHEET, SCRIPT))
     extra = {HOME_SRC: '<div class="qb-home" data-qb-study="home" hidden></div>\n'}.get(page_src, "")
-    if page_src.startswith("topics/") and page_src != OVERVIEW_SRC:  # the keys work where the choices are
-        extra = f'<p class="qb-keys" hidden>{KEYS}</p>\n'
     return f'<link rel="stylesheet" href="{css}">\n<script defer src="{js}"></script>\n{extra}'

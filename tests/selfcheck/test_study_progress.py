@@ -130,6 +130,10 @@ def test_number_keys_pick_enter_checks_and_n_goes_on_never_while_typing(new_page
     page = new_page()
     page.goto("topics/alpha/")
     expect(page.locator(".qb-keys")).to_contain_text("1 to 9 pick a choice, Enter checks, N goes to the next question")
+    expect(page.locator(".qb-keys")).to_be_visible()
+    without = new_page(java_script_enabled=False)
+    without.goto("topics/alpha/")
+    expect(without.locator(".qb-keys, .qb-progress").locator("visible=true")).to_have_count(0)  # they would not work
     multi = page.locator("section[data-qid=alpha-multi]")
     multi.get_by_label("PPO").focus()
     page.keyboard.press("3")

@@ -275,25 +275,25 @@
 		});
 	};
 
-	const progress = (ids, scope) => {
-		const text = el("p", "qb-progress__text");
-		const bar = el("progress", { max: ids.length, "aria-hidden": "true" });
-		const note = live("");
-		const reset = button(`Reset progress ${scope}`, "", () => {
-			if (!confirm(`Clear your answers to ${plural(ids.length, "question")} ${scope}? This cannot be undone.`)) return;
+	const progress = (box, ids) => {
+		const [text, bar, reset, note] = box.children;
+		reset.onclick = () => {
+			if (!confirm(`Clear your answers to ${plural(ids.length, "question")} ${box.dataset.scope}? This cannot be undone.`)) return;
 			const state = read();
 			for (const id of ids) delete state.q[id];
 			write(state);
 			note.textContent = "Progress cleared.";
-		});
+		};
 		view(() => {
 			const q = read().q;
 			const answered = ids.filter((id) => q[id]);
 			const right = answered.filter((id) => RIGHT.includes(q[id].s)).length;
-			text.textContent = `Your progress: ${answered.length} of ${ids.length} answered, ${right} right.`;
-			bar.value = answered.length;
+			const now = `Your progress: ${answered.length} of ${ids.length} answered, ${right} right.`;
+			if (text.textContent !== now) {
+				text.textContent = now;
+				bar.value = answered.length;
+			}
 		});
-		return el("div", "qb-progress", text, bar, reset, note);
 	};
 	const marks = () =>
 		view(() => {
@@ -315,7 +315,8 @@
 		if (!rows.some(([, t]) => t)) return;
 		table.tHead.rows[0].append(el("th", {}, "Your progress"));
 		const cells = rows.map(([row, t]) => [row.insertCell(), t]);
-		(table.closest(".md-typeset__scrollwrap") || table).before(progress(data.questions.map((q) => q.id), "on all topics"));
+		const box = main.querySelector(".qb-progress");
+		if (box) progress(box, data.questions.map((q) => q.id));
 		view(() => {
 			const q = read().q;
 			for (const [cell, t] of cells) {
@@ -585,9 +586,8 @@
 		});
 		sections.forEach((section) => near.observe(section));
 		const ids = sections.map((s) => s.dataset.qid);
-		const keys = main.querySelector(".qb-keys");
-		main.querySelector(".qb-topic-meta")?.after(el("div", {}, progress(ids, "on this page"), keys || ""));
-		if (keys) keys.hidden = false;
+		const box = main.querySelector(".qb-progress");
+		if (box && sections.length) progress(box, ids);
 		marks();
 		const study = main.querySelector("[data-qb-study]");
 		const report = (e) => console.error("self-check:", e);
